@@ -1,0 +1,284 @@
+//! The data model: [`raw`] mirrors the files; the types here are what a file becomes once
+//! it has passed validation, with every invariant of DESIGN.md "Validation" holding.
+//!
+//! Checked types are built only by [`crate::validate`], never by hand from outside the
+//! crate, so scoring can rely on them: every cap names an existing indicator and domain,
+//! every answer fits its indicator, weights are positive, and so on.
+
+pub mod raw;
+pub mod text;
+
+pub use raw::{IndicatorKind as KindTag, MissingPolicy, Phase};
+pub use text::{AnswerValue, Label, LevelKey, LocalizedText, UniqueMap};
+
+use std::collections::{BTreeMap, HashMap};
+use time::Date;
+
+/// A validated profile.
+#[derive(Clone, Debug)]
+pub struct Profile {
+    /// Profile id.
+    pub id: String,
+    /// Content version.
+    pub version: semver::Version,
+    /// Language codes; the first is the default.
+    pub languages: Vec<String>,
+    /// Title.
+    pub title: LocalizedText,
+    /// Sources with their clauses.
+    pub sources: Vec<raw::Source>,
+    /// Bands by increasing `min`, the first at 0.
+    pub bands: Vec<Band>,
+    /// How unanswered indicators count.
+    pub missing: MissingPolicy,
+    /// Domains in file order.
+    pub domains: Vec<Domain>,
+    /// Caps in file order.
+    pub caps: Vec<Cap>,
+    /// Scenarios in file order.
+    pub scenarios: Vec<Scenario>,
+    /// `{old-indicator-id: new-indicator-id}`.
+    pub replaces: BTreeMap<String, String>,
+    /// The file as written, for tools that show or re-export it.
+    pub raw: raw::Profile,
+    /// Indicator id to (domain index, indicator index).
+    pub(crate) index: HashMap<String, (usize, usize)>,
+}
+
+impl Profile {
+    /// The default language.
+    pub fn default_language(&self) -> &str {
+        self.languages.first().map_or("en", String::as_str)
+    }
+
+    /// Text in the profile's default language.
+    pub fn text<'a>(&'a self, text: &'a LocalizedText) -> &'a str {
+        let lang = self.default_language();
+        text.get(lang, lang)
+    }
+
+    /// The indicator with this id, with its domain.
+    pub fn indicator(&self, id: &str) -> Option<(&Domain, &Indicator)> {
+        let &(d, i) = self.index.get(id)?;
+        Some((&self.domains[d], &self.domains[d].indicators[i]))
+    }
+
+    /// Every indicator, in profile order, with its domain.
+    pub fn indicators(&self) -> impl Iterator<Item = (&Domain, &Indicator)> {
+        self.domains
+            .iter()
+            .flat_map(|d| d.indicators.iter().map(move |i| (d, i)))
+    }
+
+    /// The label of the band a 0-100 score falls in, in the default language.
+    pub fn band(&self, score: f64) -> Option<&str> {
+        self.bands
+            .iter()
+            .rev()
+            .find(|b| b.min <= score + 1e-9)
+            .map(|b| self.text(&b.label))
+    }
+}
+
+/// A validated score band.
+#[derive(Clone, Debug)]
+pub struct Band {
+    /// Lowest score in the band.
+    pub min: f64,
+    /// Name.
+    pub label: LocalizedText,
+}
+
+/// A validated domain.
+#[derive(Clone, Debug)]
+pub struct Domain {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: LocalizedText,
+    /// Weight, > 0.
+    pub weight: f64,
+    /// Indicators, at least one.
+    pub indicators: Vec<Indicator>,
+}
+
+/// A validated indicator.
+#[derive(Clone, Debug)]
+pub struct Indicator {
+    /// Id, unique across the profile.
+    pub id: String,
+    /// The question.
+    pub text: LocalizedText,
+    /// A short name; the question where none is given.
+    pub title: LocalizedText,
+    /// The kind and its parameters.
+    pub kind: IndicatorKind,
+    /// Weight, > 0.
+    pub weight: f64,
+    /// Critical indicators weigh double in gap priorities.
+    pub critical: bool,
+    /// Phases served, without duplicates.
+    pub phases: Vec<Phase>,
+    /// Clause ids cited.
+    pub refs: Vec<String>,
+    /// What to do about a gap.
+    pub recommendation: Option<LocalizedText>,
+}
+
+/// An indicator's kind with the parameters scoring needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum IndicatorKind {
+    /// A level of a scale.
+    Scale {
+        /// The key of the scale.
+        scale: String,
+        /// Its levels.
+        levels: Vec<ScaleLevel>,
+    },
+    /// True or false.
+    Boolean,
+    /// A share in [0, 1] mapped through points with strictly increasing x.
+    Ratio {
+        /// `(x, score)` pairs.
+        points: Vec<(f64, f64)>,
+    },
+    /// A KPI; a target below the baseline means lower is better.
+    Number {
+        /// Unit.
+        unit: Option<LocalizedText>,
+        /// The value scoring 0.
+        baseline: f64,
+        /// The value scoring 1.
+        target: f64,
+    },
+    /// A date aged against `as_of`.
+    Date {
+        /// Age in days up to which the score is 1.
+        fresh_days: u32,
+        /// Age in days from which the score is 0; greater than `fresh_days`.
+        stale_days: u32,
+    },
+}
+
+impl IndicatorKind {
+    /// The kind's name in files.
+    pub fn tag(&self) -> KindTag {
+        match self {
+            IndicatorKind::Scale { .. } => KindTag::Scale,
+            IndicatorKind::Boolean => KindTag::Boolean,
+            IndicatorKind::Ratio { .. } => KindTag::Ratio,
+            IndicatorKind::Number { .. } => KindTag::Number,
+            IndicatorKind::Date { .. } => KindTag::Date,
+        }
+    }
+}
+
+/// A level of a scale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScaleLevel {
+    /// The value written as the answer.
+    pub value: i64,
+    /// Name.
+    pub label: LocalizedText,
+    /// Score in [0, 1].
+    pub score: f64,
+}
+
+/// A validated cap.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cap {
+    /// The indicator whose score triggers the cap.
+    pub indicator: String,
+    /// Threshold in [0, 1].
+    pub below: f64,
+    /// What is limited.
+    pub limit: CapLimit,
+}
+
+/// What a cap limits.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CapLimit {
+    /// A domain's score, to at most `max`.
+    Domain {
+        /// Domain id.
+        domain: String,
+        /// Maximum, 0-100.
+        max: f64,
+    },
+    /// The overall score, to at most this.
+    Overall(f64),
+}
+
+/// A validated scenario.
+#[derive(Clone, Debug)]
+pub struct Scenario {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: LocalizedText,
+    /// Multipliers (> 0) by domain or indicator id; 1 where none is named.
+    pub weights: BTreeMap<String, f64>,
+}
+
+impl Scenario {
+    /// The multiplier for a domain or indicator id.
+    pub fn multiplier(&self, id: &str) -> f64 {
+        self.weights.get(id).copied().unwrap_or(1.0)
+    }
+}
+
+/// A validated assessment, checked against its profile.
+#[derive(Clone, Debug)]
+pub struct Assessment {
+    /// Profile id.
+    pub profile_id: String,
+    /// Profile version.
+    pub profile_version: semver::Version,
+    /// Administration name.
+    pub administration: String,
+    /// Administration code.
+    pub code: Option<String>,
+    /// Review cycle label.
+    pub cycle: String,
+    /// Reference date.
+    pub as_of: Date,
+    /// Answers by indicator id.
+    pub answers: BTreeMap<String, Answer>,
+    /// Targets by indicator id.
+    pub targets: BTreeMap<String, Value>,
+    /// The file as written.
+    pub raw: raw::Assessment,
+}
+
+/// A validated answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    /// The value, or not applicable.
+    pub response: Response,
+    /// Evidence items, none empty.
+    pub evidence: Vec<String>,
+}
+
+/// What was answered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Response {
+    /// A value of the indicator's type.
+    Value(Value),
+    /// Not applicable, with the reason.
+    NotApplicable(String),
+}
+
+/// An answer value of the type its indicator takes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A level of the indicator's scale.
+    Level(i64),
+    /// A boolean answer.
+    Bool(bool),
+    /// A share in [0, 1].
+    Ratio(f64),
+    /// A finite number.
+    Number(f64),
+    /// A date not after `as_of`.
+    Date(Date),
+}

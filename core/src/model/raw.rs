@@ -1,0 +1,447 @@
+//! The file format, as written: serde types that mirror DESIGN.md "Files" field by field.
+//!
+//! These types only know shapes. Whether an id is unique, a ref points somewhere or an
+//! answer fits its indicator is decided when they are lowered into the checked types of
+//! [`crate::model`]. The JSON Schemas in `schemas/` are generated from these types, so the
+//! two cannot drift.
+
+use super::text::{AnswerValue, Label, LevelKey, LocalizedText, UniqueMap};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// `kind: profile`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ProfileKind {
+    /// The only value.
+    Profile,
+}
+
+/// `kind: assessment`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AssessmentKind {
+    /// The only value.
+    Assessment,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+fn is_one(v: &f64) -> bool {
+    *v == 1.0
+}
+
+fn is_false(v: &bool) -> bool {
+    !*v
+}
+
+/// An indicator catalogue: `assessments/profiles/<id>/<version>.yaml`.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "TradeReady profile",
+    description = "An indicator catalogue against which Customs administrations assess their trade recovery and resilience readiness."
+)]
+pub struct Profile {
+    /// Always `profile`.
+    pub kind: ProfileKind,
+    /// File-format major version; this tool reads format 1.
+    pub format: u32,
+    /// Profile id, `[a-z0-9-]+`.
+    pub id: String,
+    /// Semantic version of the content (x.y.z).
+    pub version: Label,
+    /// Language codes of the texts; the first is the default.
+    pub languages: Vec<String>,
+    /// Title of the profile.
+    pub title: LocalizedText,
+    /// What the profile is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<LocalizedText>,
+    /// The documents that indicator `refs` point into.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Answer scales, by key.
+    #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
+    pub scales: UniqueMap<String, Scale>,
+    /// Score bands by increasing `min`, the first at 0.
+    pub bands: Vec<Band>,
+    /// How an unanswered indicator counts.
+    #[serde(default)]
+    pub missing: MissingPolicy,
+    /// The domains, each with its indicators.
+    pub domains: Vec<Domain>,
+    /// Caps: a low score on one indicator limits a domain or the overall.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caps: Vec<Cap>,
+    /// Disruption scenarios, each re-weighting domains and indicators.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
+    /// In a later version: `{old-indicator-id: new-indicator-id}`.
+    #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
+    pub replaces: UniqueMap<String, String>,
+}
+
+/// A source document.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short id that refs start with (`TRG` in `TRG.prepare.1`).
+    pub id: String,
+    /// Title of the document.
+    pub title: LocalizedText,
+    /// Who issued it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Year of publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Where to read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The provisions of the document; when listed, every ref into the source must name one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clauses: Option<Vec<Clause>>,
+}
+
+/// One provision of a source.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    /// Stable id, starting with the source id (`TRG.prepare.1`).
+    pub id: String,
+    /// A short title.
+    pub title: LocalizedText,
+    /// A paraphrase of the provision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<LocalizedText>,
+    /// Where it stands in the source (a section number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// False for descriptive provisions that no indicator needs to cite.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub assess: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(v: &bool) -> bool {
+    *v
+}
+
+/// An answer scale.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    /// The levels, in increasing order of readiness.
+    pub levels: Vec<Level>,
+}
+
+/// One level of a scale.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// What the assessor writes as the answer.
+    pub value: i64,
+    /// Name of the level.
+    pub label: LocalizedText,
+    /// Score in [0, 1].
+    pub score: f64,
+    /// What the level means in general.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<LocalizedText>,
+}
+
+/// A score band.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// Lowest 0-100 score in the band.
+    pub min: f64,
+    /// Name of the band.
+    pub label: LocalizedText,
+}
+
+/// How an unanswered indicator counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MissingPolicy {
+    /// Left out of every score.
+    #[default]
+    Exclude,
+    /// Counted with a score of 0.
+    Zero,
+}
+
+/// A group of indicators.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    /// Domain id, `[a-z0-9-]+`.
+    pub id: String,
+    /// Title.
+    pub title: LocalizedText,
+    /// What the domain covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<LocalizedText>,
+    /// Weight in the overall score (default 1).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    #[schemars(default = "one")]
+    pub weight: f64,
+    /// The indicators.
+    pub indicators: Vec<Indicator>,
+}
+
+/// What kind of answer an indicator takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum IndicatorKind {
+    /// A level of a scale.
+    Scale,
+    /// True or false.
+    Boolean,
+    /// A share in [0, 1].
+    Ratio,
+    /// A KPI against a baseline and a target.
+    Number,
+    /// When something last happened.
+    Date,
+}
+
+impl IndicatorKind {
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IndicatorKind::Scale => "scale",
+            IndicatorKind::Boolean => "boolean",
+            IndicatorKind::Ratio => "ratio",
+            IndicatorKind::Number => "number",
+            IndicatorKind::Date => "date",
+        }
+    }
+}
+
+/// One question of the catalogue. Fields that belong to one kind only (`scale`, `points`,
+/// `unit`, `baseline`, `target`, `fresh_days`, `stale_days`) are checked against `kind`
+/// when the profile is lowered.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Indicator id, unique across the profile (`governance.oga-roles`).
+    pub id: String,
+    /// The kind of answer.
+    pub kind: IndicatorKind,
+    /// A short name, for charts and lists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<LocalizedText>,
+    /// The question.
+    pub text: LocalizedText,
+    /// Guidance for the assessor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<LocalizedText>,
+    /// scale: the key of the scale in `scales`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+    /// scale: what each level means for this indicator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub levels: Option<UniqueMap<LevelKey, LocalizedText>>,
+    /// ratio: `[[x, score], ...]` with strictly increasing x; default `[[0, 0], [1, 1]]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<Vec<[f64; 2]>>,
+    /// number: the unit of the KPI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<LocalizedText>,
+    /// number: the value that scores 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<f64>,
+    /// number: the value that scores 1 (below the baseline when lower is better).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    /// date: an age in days up to which the score is 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fresh_days: Option<u32>,
+    /// date: an age in days from which the score is 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stale_days: Option<u32>,
+    /// Weight within the domain (default 1).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    #[schemars(default = "one")]
+    pub weight: f64,
+    /// Whether a gap here weighs double in the action plan.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub critical: bool,
+    /// Phases of trade recovery the indicator serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<Phase>,
+    /// Clause ids the indicator measures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refs: Vec<String>,
+    /// Evidence an assessor would ask for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<LocalizedText>,
+    /// What to do when the indicator falls short, phrased as an action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommendation: Option<LocalizedText>,
+}
+
+/// A phase of trade recovery.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    /// Before the disruption.
+    Prepare,
+    /// As it happens.
+    Respond,
+    /// Restoring the infrastructure.
+    Repair,
+    /// Rebuilding capacity.
+    Reconstitute,
+    /// Trade flowing again.
+    Resume,
+    /// Lessons learned.
+    Review,
+}
+
+impl Phase {
+    /// Every phase, in the order results list them.
+    pub const ALL: [Phase; 6] = [
+        Phase::Prepare,
+        Phase::Respond,
+        Phase::Repair,
+        Phase::Reconstitute,
+        Phase::Resume,
+        Phase::Review,
+    ];
+
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Prepare => "prepare",
+            Phase::Respond => "respond",
+            Phase::Repair => "repair",
+            Phase::Reconstitute => "reconstitute",
+            Phase::Resume => "resume",
+            Phase::Review => "review",
+        }
+    }
+}
+
+/// A cap: when `if` is counted and scores below `below`, `cap` limits a score.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cap {
+    /// The indicator whose low score triggers the cap.
+    #[serde(rename = "if")]
+    pub indicator: String,
+    /// The threshold in [0, 1]; the cap fires when the score is strictly below it.
+    pub below: f64,
+    /// What is limited: `{domain: D, max: M}` or `{overall: M}`.
+    pub cap: CapLimit,
+}
+
+/// The limit a cap sets: `{domain: D, max: M}` or `{overall: M}`.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CapLimit {
+    /// The domain capped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// The domain's maximum, 0-100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// The overall's maximum, 0-100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overall: Option<f64>,
+}
+
+/// A disruption scenario.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Scenario id.
+    pub id: String,
+    /// Title.
+    pub title: LocalizedText,
+    /// What the scenario is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<LocalizedText>,
+    /// Multipliers on domain or indicator weights, by id.
+    #[serde(default)]
+    pub weights: UniqueMap<String, f64>,
+}
+
+/// One administration's answers for one review cycle.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "TradeReady assessment",
+    description = "One Customs administration's answers to a TradeReady profile for one review cycle."
+)]
+pub struct Assessment {
+    /// Always `assessment`.
+    pub kind: AssessmentKind,
+    /// File-format major version; this tool reads format 1.
+    pub format: u32,
+    /// The profile answered.
+    pub profile: ProfileRef,
+    /// Who is assessed.
+    pub administration: Administration,
+    /// Free label of the review cycle (`2025-H1`).
+    pub cycle: Label,
+    /// The reference date (YYYY-MM-DD): dates are aged against it.
+    pub as_of: String,
+    /// Who carried out the assessment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assessors: Vec<String>,
+    /// Answers by indicator id.
+    #[serde(default)]
+    pub answers: UniqueMap<String, Answer>,
+    /// The answers aimed for next cycle, by indicator id.
+    #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
+    pub targets: UniqueMap<String, AnswerValue>,
+}
+
+/// Which profile an assessment answers.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileRef {
+    /// Profile id.
+    pub id: String,
+    /// Profile version.
+    pub version: Label,
+}
+
+/// The administration assessed.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Administration {
+    /// Its name.
+    pub name: String,
+    /// A short code (ISO country code or similar).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<Label>,
+}
+
+/// One answer: a value, or not applicable with a reason.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// The answer, of the type the indicator takes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<AnswerValue>,
+    /// Why the indicator does not apply (instead of a value).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub na: Option<String>,
+    /// Evidence items supporting the answer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    /// A free note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}

@@ -1,0 +1,379 @@
+//! Reading text: the YAML syntax layer and typed decoding.
+//!
+//! This is the only module that knows serde_yaml. Everything above it sees raw model types
+//! and [`Diagnostic`]s with 1-based lines and columns. JSON is read here too, being YAML.
+//!
+//! Positions of nodes that are found wrong later (by the JSON Schema or by the meaning
+//! checks) are recovered by [`locate`], which walks the document's events once with
+//! saphyr-parser and maps every JSON Pointer to the line and column where its node starts.
+//! It runs only when there is something to report.
+
+use crate::diag::{Diagnostic, pointer_push};
+use saphyr_parser::{Event, Parser};
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+
+/// The largest file accepted, in bytes. The bundled profile is about a hundredth of this;
+/// the limit keeps a mistaken upload (a 30 MB spreadsheet export) from freezing a browser tab.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// What a file says it is, by its `kind` field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// `kind: profile`.
+    Profile,
+    /// `kind: assessment`.
+    Assessment,
+}
+
+impl FileKind {
+    /// The value of `kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileKind::Profile => "profile",
+            FileKind::Assessment => "assessment",
+        }
+    }
+}
+
+/// The YAML syntax layer: size, binary content, YAML well-formedness, one document, no
+/// duplicate keys, bounded nesting and alias expansion. Returns the document as a generic
+/// tree for the JSON Schema layer.
+pub fn syntax(text: &str) -> Result<serde_yaml::Value, Diagnostic> {
+    precheck(text)?;
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| yaml_error(&e))?;
+    if value.is_null() {
+        return Err(Diagnostic::error(
+            "empty",
+            "",
+            "the file holds no data: expected a profile or an assessment",
+        ));
+    }
+    Ok(value)
+}
+
+/// Reads `kind` from a document that passed [`syntax`].
+pub fn kind_of(value: &serde_yaml::Value) -> Result<FileKind, Diagnostic> {
+    if !value.is_mapping() {
+        return Err(Diagnostic::error(
+            "not-a-mapping",
+            "",
+            "expected a mapping with `kind: profile` or `kind: assessment` at the top level",
+        ));
+    }
+    match value.get("kind") {
+        Some(serde_yaml::Value::String(s)) if s == "profile" => Ok(FileKind::Profile),
+        Some(serde_yaml::Value::String(s)) if s == "assessment" => Ok(FileKind::Assessment),
+        Some(other) => Err(Diagnostic::error(
+            "unknown-kind",
+            "/kind",
+            format!(
+                "unknown kind {}: expected `profile` or `assessment`",
+                describe_yaml(other)
+            ),
+        )),
+        None => Err(Diagnostic::error(
+            "missing-kind",
+            "",
+            "missing field `kind`: expected `kind: profile` or `kind: assessment`",
+        )),
+    }
+}
+
+/// Typed decoding of a whole file into a raw model type. Stops at the first problem, which
+/// is reported with its position and its path in the document.
+pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
+    precheck(text)?;
+    serde_yaml::from_str(text).map_err(|e| yaml_error(&e))
+}
+
+/// Writes a value as YAML (used for exports and templates).
+pub fn to_yaml<T: serde::Serialize>(value: &T) -> String {
+    // Serializing the crate's own raw types cannot fail: they hold no non-string keys,
+    // no bytes and no nested enums.
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
+/// Converts a document to JSON for the schema validator. Fails for YAML that JSON cannot
+/// represent (a mapping key that is itself a mapping, a non-finite number).
+pub fn to_json(value: &serde_yaml::Value) -> Result<serde_json::Value, Diagnostic> {
+    serde_json::to_value(value).map_err(|e| {
+        Diagnostic::error(
+            "not-json",
+            "",
+            format!("the document cannot be represented as JSON: {e}"),
+        )
+    })
+}
+
+fn precheck(text: &str) -> Result<(), Diagnostic> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            "too-large",
+            "",
+            format!(
+                "the file is {:.1} MB; files over {} MB are refused",
+                text.len() as f64 / 1e6,
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    if let Some(offset) = text.find('\0') {
+        let (line, column) = line_column(text, offset);
+        return Err(Diagnostic::error(
+            "binary",
+            "",
+            "this is a binary file, not YAML or JSON text (it contains a NUL byte)",
+        )
+        .at(line, column));
+    }
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Diagnostic::error(
+            "empty",
+            "",
+            "the file is empty: expected a profile or an assessment",
+        ));
+    }
+    Ok(())
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn yaml_error(error: &serde_yaml::Error) -> Diagnostic {
+    let mut message = error.to_string();
+    let code = if message.contains("recursion limit") {
+        message = "the document is nested too deeply (more than 128 levels)".into();
+        "too-deep"
+    } else if message.contains("repetition limit") {
+        message = "aliases expand to too much data (a YAML alias bomb?)".into();
+        "alias-bomb"
+    } else if message.contains("unknown field") || message.contains("missing field") {
+        "schema"
+    } else if message.contains("invalid type")
+        || message.contains("invalid value")
+        || message.contains("unknown variant")
+    {
+        "wrong-type"
+    } else if message.contains("duplicate") {
+        "duplicate-key"
+    } else {
+        "yaml-syntax"
+    };
+    match error.location() {
+        Some(location) => {
+            let suffix = format!(" at line {} column {}", location.line(), location.column());
+            if let Some(stripped) = message.strip_suffix(&suffix) {
+                message = stripped.to_owned();
+            }
+            Diagnostic::error(code, "", message).at(location.line(), location.column())
+        }
+        None => Diagnostic::error(code, "", message),
+    }
+}
+
+fn describe_yaml(value: &serde_yaml::Value) -> String {
+    match value {
+        serde_yaml::Value::String(s) => format!("{s:?}"),
+        serde_yaml::Value::Null => "null".into(),
+        serde_yaml::Value::Bool(b) => b.to_string(),
+        serde_yaml::Value::Number(n) => n.to_string(),
+        serde_yaml::Value::Sequence(_) => "(a list)".into(),
+        serde_yaml::Value::Mapping(_) => "(a mapping)".into(),
+        serde_yaml::Value::Tagged(_) => "(a tagged value)".into(),
+    }
+}
+
+/// Where each node of a document starts, by JSON Pointer.
+#[derive(Debug, Default)]
+pub struct Positions {
+    values: HashMap<String, (usize, usize)>,
+    keys: HashMap<String, (usize, usize)>,
+}
+
+impl Positions {
+    /// Walks the document once. A document saphyr cannot read yields what was read
+    /// before the problem.
+    pub fn build(text: &str) -> Positions {
+        enum Frame {
+            Map {
+                pointer: String,
+                key: Option<String>,
+            },
+            Seq {
+                pointer: String,
+                next: usize,
+            },
+        }
+        let mut positions = Positions::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut parser = Parser::new_from_str(text);
+        while let Some(Ok((event, span))) = parser.next_event() {
+            let at = (span.start.line(), span.start.col() + 1);
+            let is_node = matches!(
+                event,
+                Event::Scalar(..)
+                    | Event::Alias(_)
+                    | Event::MappingStart(..)
+                    | Event::SequenceStart(..)
+            );
+            if !is_node {
+                if matches!(event, Event::MappingEnd | Event::SequenceEnd) {
+                    stack.pop();
+                }
+                continue;
+            }
+            // The pointer of this node, or None when it is a mapping key.
+            let pointer = match stack.last_mut() {
+                None => Some(String::new()),
+                Some(Frame::Seq { pointer, next }) => {
+                    *next += 1;
+                    Some(pointer_push(pointer, *next - 1))
+                }
+                Some(Frame::Map { pointer, key }) => match key.take() {
+                    Some(k) => Some(pointer_push(pointer, k)),
+                    None => {
+                        let name = match &event {
+                            Event::Scalar(s, ..) => s.to_string(),
+                            _ => "?".to_owned(),
+                        };
+                        positions
+                            .keys
+                            .entry(pointer_push(pointer, &name))
+                            .or_insert(at);
+                        *key = Some(name);
+                        None
+                    }
+                },
+            };
+            let container_pointer = match &pointer {
+                Some(p) => {
+                    positions.values.entry(p.clone()).or_insert(at);
+                    p.clone()
+                }
+                // A complex key: whatever it holds is recorded under an unreachable pointer.
+                None => "\u{0}".to_owned(),
+            };
+            match event {
+                Event::MappingStart(..) => stack.push(Frame::Map {
+                    pointer: container_pointer,
+                    key: None,
+                }),
+                Event::SequenceStart(..) => stack.push(Frame::Seq {
+                    pointer: container_pointer,
+                    next: 0,
+                }),
+                _ => {}
+            }
+        }
+        positions
+    }
+
+    /// The position of the node at `pointer`, or of its key, or of its nearest ancestor.
+    pub fn find(&self, pointer: &str) -> Option<(usize, usize)> {
+        let mut p = pointer;
+        loop {
+            if let Some(&at) = self.values.get(p).or_else(|| self.keys.get(p)) {
+                return Some(at);
+            }
+            match p.rfind('/') {
+                Some(i) => p = &p[..i],
+                None => return None,
+            }
+        }
+    }
+
+    /// The position of the key that names the node at `pointer`, else of the node.
+    pub fn find_key(&self, pointer: &str) -> Option<(usize, usize)> {
+        self.keys
+            .get(pointer)
+            .copied()
+            .or_else(|| self.find(pointer))
+    }
+}
+
+/// Fills in the line and column of every diagnostic that has a pointer but no position.
+pub fn locate(diagnostics: &mut [Diagnostic], text: &str) {
+    if diagnostics.iter().all(|d| d.line.is_some()) {
+        return;
+    }
+    let positions = Positions::build(text);
+    for d in diagnostics.iter_mut().filter(|d| d.line.is_none()) {
+        let found = if d.code == "unknown-field" {
+            positions.find_key(&d.pointer)
+        } else {
+            positions.find(&d.pointer)
+        };
+        if let Some((line, column)) = found {
+            d.line = u32::try_from(line).ok();
+            d.column = u32::try_from(column).ok();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_position(text: &str, pointer: &str, expect: (usize, usize)) {
+        assert_eq!(
+            Positions::build(text).find(pointer),
+            Some(expect),
+            "{pointer}"
+        );
+    }
+
+    #[test]
+    fn positions_of_block_and_flow_nodes() {
+        let text = "kind: assessment\nanswers:\n  a.b: {value: 3}\n  c/d:\n    na: none\nlist:\n  - x\n  - [1, 2]\n";
+        check_position(text, "/kind", (1, 7));
+        check_position(text, "/answers/a.b", (3, 8));
+        check_position(text, "/answers/a.b/value", (3, 16));
+        check_position(text, "/answers/c~1d/na", (5, 9));
+        check_position(text, "/list/1/1", (8, 9));
+        // An absent node falls back to its nearest ancestor.
+        check_position(text, "/answers/a.b/evidence", (3, 8));
+    }
+
+    #[test]
+    fn key_positions_for_unknown_fields() {
+        let text = "a:\n  weigth: 2\n";
+        assert_eq!(Positions::build(text).find_key("/a/weigth"), Some((2, 3)));
+    }
+
+    #[test]
+    fn syntax_errors_carry_a_position() {
+        let d = syntax("a: [1, 2\nb: 3\n").unwrap_err();
+        assert_eq!(d.code, "yaml-syntax");
+        assert!(d.line.is_some(), "{d:?}");
+    }
+
+    #[test]
+    fn empty_and_binary_files_are_named() {
+        assert_eq!(syntax("").unwrap_err().code, "empty");
+        assert_eq!(syntax("  \n# only a comment\n").unwrap_err().code, "empty");
+        assert_eq!(syntax("a: 1\0").unwrap_err().code, "binary");
+    }
+
+    #[test]
+    fn duplicate_keys_are_rejected() {
+        let d = syntax("a: 1\na: 2\n").unwrap_err();
+        assert_eq!(d.code, "duplicate-key", "{d:?}");
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column("ab\ncé\0", 6), (2, 3));
+        // An offset inside a character counts from that character.
+        assert_eq!(line_column("ab\ncé\0", 5), (2, 2));
+    }
+}

@@ -1,0 +1,43 @@
+//! Rendering results for people. JSON is the [`ScoreReport`](crate::ScoreReport)'s own
+//! serialization; the text form lives in [`text`].
+
+pub mod text;
+
+/// Rounds half away from zero to `decimals` places (DESIGN.md: text outputs round this way).
+pub fn round_half_away(value: f64, decimals: i32) -> f64 {
+    let factor = 10f64.powi(decimals);
+    let rounded = (value * factor).round() / factor;
+    // Never print "-0.0".
+    if rounded == 0.0 { 0.0 } else { rounded }
+}
+
+/// A 0-100 score with one decimal, or "n/a".
+pub fn score_text(score: Option<f64>) -> String {
+    match score {
+        Some(s) => format!("{:.1}", round_half_away(s, 1)),
+        None => "n/a".to_owned(),
+    }
+}
+
+/// A 0-1 figure as a whole percentage.
+pub fn percent_text(value: f64) -> String {
+    format!("{:.0}%", round_half_away(value * 100.0, 0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(score_text(Some(62.25)), "62.3");
+        assert_eq!(score_text(Some(62.35)), "62.4");
+        assert_eq!(score_text(Some(-0.04)), "0.0");
+        assert_eq!(score_text(Some(-0.05)), "-0.1");
+        assert_eq!(score_text(None), "n/a");
+        assert_eq!(percent_text(0.125), "13%");
+        assert_eq!(percent_text(0.5), "50%");
+        assert_eq!(percent_text(0.005), "1%");
+        assert_eq!(percent_text(1.0), "100%");
+    }
+}

@@ -1,0 +1,140 @@
+//! The blank assessment printed by `tradeready new`: valid YAML that an assessor fills in
+//! with an editor, each indicator a commented entry with its question, kind and allowed
+//! values.
+
+use crate::model::{IndicatorKind, Profile};
+use std::fmt::Write;
+
+/// What goes in the header of a blank assessment.
+#[derive(Clone, Debug)]
+pub struct Blank<'a> {
+    /// Administration name.
+    pub administration: &'a str,
+    /// Administration code, if any.
+    pub code: Option<&'a str>,
+    /// Review cycle label.
+    pub cycle: &'a str,
+    /// Reference date, YYYY-MM-DD.
+    pub as_of: &'a str,
+    /// Where editors find the JSON Schema (`# yaml-language-server: $schema=...`).
+    pub schema: &'a str,
+}
+
+/// Renders a blank assessment for `profile`, in the profile's default language.
+pub fn blank_assessment(profile: &Profile, blank: &Blank) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "# yaml-language-server: $schema={}", blank.schema);
+    let _ = writeln!(
+        w,
+        "# A TradeReady assessment against {} {}:",
+        profile.id, profile.version
+    );
+    let _ = writeln!(w, "#   {}", one_line(profile.text(&profile.title)));
+    let _ = writeln!(
+        w,
+        "# Uncomment an answer and fill in its value, or write `na: <reason>` instead of"
+    );
+    let _ = writeln!(
+        w,
+        "# `value` where the indicator does not apply; list the evidence that supports it."
+    );
+    let _ = writeln!(w, "# Check the file with: tradeready validate FILE");
+    let _ = writeln!(w, "kind: assessment");
+    let _ = writeln!(w, "format: {}", crate::validate::FORMAT);
+    let _ = writeln!(
+        w,
+        "profile: {{id: {}, version: {}}}",
+        profile.id,
+        quote(&profile.version.to_string())
+    );
+    let _ = writeln!(w, "administration:");
+    let _ = writeln!(w, "  name: {}", quote(blank.administration));
+    if let Some(code) = blank.code {
+        let _ = writeln!(w, "  code: {}", quote(code));
+    }
+    let _ = writeln!(w, "cycle: {}", quote(blank.cycle));
+    let _ = writeln!(w, "as_of: {}", quote(blank.as_of));
+    let _ = writeln!(w, "assessors: []");
+    let _ = writeln!(w, "answers:");
+    for domain in &profile.domains {
+        let _ = writeln!(
+            w,
+            "\n  # == {} ({}) ==",
+            one_line(profile.text(&domain.title)),
+            domain.id
+        );
+        for indicator in &domain.indicators {
+            let mut tags = vec![kind_text(profile, &indicator.kind)];
+            if indicator.critical {
+                tags.push("critical".into());
+            }
+            let _ = writeln!(w, "\n  # {}", one_line(profile.text(&indicator.text)));
+            let _ = writeln!(w, "  #   {}", tags.join("; "));
+            let _ = writeln!(
+                w,
+                "  # {}: {{value: {}, evidence: []}}",
+                indicator.id,
+                placeholder(&indicator.kind)
+            );
+        }
+    }
+    let _ = writeln!(
+        w,
+        "\n# The answers aimed for next cycle, written like answers (not for date indicators)."
+    );
+    let _ = writeln!(w, "targets: {{}}");
+    out
+}
+
+fn kind_text(profile: &Profile, kind: &IndicatorKind) -> String {
+    match kind {
+        IndicatorKind::Scale { levels, .. } => {
+            let levels: Vec<String> = levels
+                .iter()
+                .map(|l| format!("{} {}", l.value, profile.text(&l.label)))
+                .collect();
+            format!("scale: {}", levels.join(" | "))
+        }
+        IndicatorKind::Boolean => "boolean: true or false".into(),
+        IndicatorKind::Ratio { .. } => "ratio: a share from 0 to 1 (0.42 for 42%)".into(),
+        IndicatorKind::Number {
+            unit,
+            baseline,
+            target,
+        } => format!(
+            "number{}: baseline {baseline}, target {target}",
+            unit.as_ref()
+                .map(|u| format!(" in {}", profile.text(u)))
+                .unwrap_or_default()
+        ),
+        IndicatorKind::Date {
+            fresh_days,
+            stale_days,
+        } => format!(
+            "date (YYYY-MM-DD): full score up to {fresh_days} days before as_of, none from {stale_days} days"
+        ),
+    }
+}
+
+fn placeholder(kind: &IndicatorKind) -> String {
+    match kind {
+        IndicatorKind::Scale { levels, .. } => levels
+            .first()
+            .map(|l| l.value.to_string())
+            .unwrap_or_default(),
+        IndicatorKind::Boolean => "false".into(),
+        IndicatorKind::Ratio { .. } => "0.0".into(),
+        IndicatorKind::Number { baseline, .. } => baseline.to_string(),
+        IndicatorKind::Date { .. } => "YYYY-MM-DD".into(),
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A YAML scalar for `text`, quoted only where YAML needs it.
+fn quote(text: &str) -> String {
+    crate::parse::to_yaml(&text).trim_end().to_owned()
+}
