@@ -154,37 +154,15 @@ fn fail(file: &str, message: impl std::fmt::Display) -> Reported {
     Reported
 }
 
-/// Reads a file as UTF-8 text, reporting where the first invalid byte is.
+/// Reads a file as UTF-8 text.
 fn read_text(path: &Path) -> Result<String, Reported> {
     let name = display(path);
     let bytes =
         std::fs::read(path).map_err(|e| fail(&name, format_args!("cannot read the file: {e}")))?;
-    if bytes.len() > tradeready::parse::MAX_FILE_BYTES {
-        return Err(fail(
-            &name,
-            format_args!(
-                "the file is {:.1} MB; files over {} MB are refused",
-                bytes.len() as f64 / 1e6,
-                tradeready::parse::MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            // The prefix is valid UTF-8 by construction.
-            let prefix = std::str::from_utf8(valid).unwrap_or_default();
-            let (line, column) = tradeready::parse::line_column(prefix, prefix.len());
-            let binary = e.as_bytes().contains(&0);
-            eprintln!(
-                "{name}:{line}:{column}: {}",
-                if binary {
-                    "this is a binary file, not YAML or JSON text"
-                } else {
-                    "the file is not UTF-8 text; save it as UTF-8"
-                }
-            );
+    match tradeready::parse::text_from_bytes(&bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(d) => {
+            report(&name, &[d]);
             Err(Reported)
         }
     }

@@ -41,7 +41,23 @@ impl FileKind {
 /// tree for the JSON Schema layer.
 pub fn syntax(text: &str) -> Result<serde_yaml::Value, Diagnostic> {
     precheck(text)?;
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| yaml_error(&e))?;
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+        let d = yaml_error(&e);
+        // serde_yaml places a duplicate key at the start of its mapping; point at the
+        // second occurrence instead, which is what the author has to delete.
+        match (d.code, Positions::build(text).duplicate) {
+            ("duplicate-key", Some((pointer, (line, column)))) => Diagnostic::error(
+                "duplicate-key",
+                pointer.clone(),
+                format!(
+                    "duplicate key: `{}` appears twice in the same mapping",
+                    unescape_last(&pointer)
+                ),
+            )
+            .at(line, column),
+            _ => d,
+        }
+    })?;
     if value.is_null() {
         return Err(Diagnostic::error(
             "empty",
@@ -108,15 +124,7 @@ pub fn to_json(value: &serde_yaml::Value) -> Result<serde_json::Value, Diagnosti
 
 fn precheck(text: &str) -> Result<(), Diagnostic> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            "too-large",
-            "",
-            format!(
-                "the file is {:.1} MB; files over {} MB are refused",
-                text.len() as f64 / 1e6,
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
+        return Err(too_large(text.len()));
     }
     if let Some(offset) = text.find('\0') {
         let (line, column) = line_column(text, offset);
@@ -135,6 +143,49 @@ fn precheck(text: &str) -> Result<(), Diagnostic> {
         ));
     }
     Ok(())
+}
+
+/// Turns the bytes of a file into text: UTF-8, with or without a byte-order mark. Binary
+/// files, UTF-16 and other encodings are refused with the position of the first byte that
+/// is not UTF-8.
+pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, Diagnostic> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len()));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Diagnostic::error(
+            "encoding",
+            "",
+            "the file is UTF-16 text, not UTF-8; save it as UTF-8",
+        )
+        .at(1, 1));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text)),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            let (line, column) = line_column(prefix, prefix.len());
+            let message = if bytes.contains(&0) {
+                "this is a binary file, not YAML or JSON text"
+            } else {
+                "the file is not UTF-8 text (a legacy encoding such as Latin-1?); save it as UTF-8"
+            };
+            Err(Diagnostic::error("encoding", "", message).at(line, column))
+        }
+    }
+}
+
+fn too_large(len: usize) -> Diagnostic {
+    Diagnostic::error(
+        "too-large",
+        "",
+        format!(
+            "the file is {:.1} MB; files over {} MB are refused",
+            len as f64 / 1e6,
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -198,6 +249,8 @@ fn describe_yaml(value: &serde_yaml::Value) -> String {
 pub struct Positions {
     values: HashMap<String, (usize, usize)>,
     keys: HashMap<String, (usize, usize)>,
+    /// The first key that repeats one before it in the same mapping, and where.
+    pub duplicate: Option<(String, (usize, usize))>,
 }
 
 impl Positions {
@@ -246,10 +299,12 @@ impl Positions {
                             Event::Scalar(s, ..) => s.to_string(),
                             _ => "?".to_owned(),
                         };
-                        positions
-                            .keys
-                            .entry(pointer_push(pointer, &name))
-                            .or_insert(at);
+                        let key_pointer = pointer_push(pointer, &name);
+                        if positions.keys.contains_key(&key_pointer) {
+                            positions.duplicate.get_or_insert((key_pointer, at));
+                        } else {
+                            positions.keys.insert(key_pointer, at);
+                        }
                         *key = Some(name);
                         None
                     }
@@ -299,6 +354,16 @@ impl Positions {
             .copied()
             .or_else(|| self.find(pointer))
     }
+}
+
+/// The last segment of a JSON Pointer, unescaped.
+fn unescape_last(pointer: &str) -> String {
+    pointer
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .replace("~1", "/")
+        .replace("~0", "~")
 }
 
 /// Fills in the line and column of every diagnostic that has a pointer but no position.
@@ -365,9 +430,11 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_keys_are_rejected() {
-        let d = syntax("a: 1\na: 2\n").unwrap_err();
+    fn duplicate_keys_are_rejected_at_the_second_occurrence() {
+        let d = syntax("a: 1\nb:\n  c: 1\n  d: 2\n  c: 3\n").unwrap_err();
         assert_eq!(d.code, "duplicate-key", "{d:?}");
+        assert_eq!((d.line, d.column), (Some(5), Some(3)), "{d:?}");
+        assert_eq!(d.pointer, "/b/c");
     }
 
     #[test]

@@ -68,10 +68,7 @@ mod native {
                         out.push(Diagnostic::error(
                             "unknown-field",
                             pointer_push(&path, field),
-                            format!(
-                                "unknown field `{field}` (schema: {})",
-                                error.schema_path().as_str()
-                            ),
+                            format!("unknown field `{field}`"),
                         ));
                     }
                 }
@@ -84,7 +81,7 @@ mod native {
                     out.push(Diagnostic::error(
                         "schema",
                         path,
-                        format!("{what}: {error} (schema: {})", error.schema_path().as_str()),
+                        format!("{what}: {error}"),
                     ));
                 }
             }

@@ -7,13 +7,22 @@ use tradeready::{Layers, Profile, load_assessment, load_profile, score};
 const DEMO: &str = include_str!("../../tests/data/profiles/demo.yaml");
 
 fn demo(missing_zero: bool, caps: bool) -> Profile {
-    let mut text = DEMO.replace("missing: exclude", if missing_zero { "missing: zero" } else { "missing: exclude" });
+    let mut text = DEMO.replace(
+        "missing: exclude",
+        if missing_zero {
+            "missing: zero"
+        } else {
+            "missing: exclude"
+        },
+    );
     if !caps {
         let start = text.find("caps:").unwrap();
         let end = text.find("scenarios:").unwrap();
         text.replace_range(start..end, "");
     }
-    load_profile(&text, Layers::default()).value.expect("demo profile is valid")
+    load_profile(&text, Layers::default())
+        .value
+        .expect("demo profile is valid")
 }
 
 /// One generated answer: missing, not applicable, or a value written as YAML.
@@ -31,16 +40,24 @@ fn date_days_before_as_of(days: i64) -> String {
 
 /// A value for each of the demo profile's indicators, in profile order.
 fn values() -> impl Strategy<Value = Vec<String>> {
-    (0..=4i64, any::<bool>(), 0.0..=1.0f64, 0.0..200.0f64, 0i64..1000, 0..=4i64).prop_map(|(l, b, r, n, d, l2)| {
-        vec![
-            l.to_string(),
-            b.to_string(),
-            r.to_string(),
-            n.to_string(),
-            date_days_before_as_of(d),
-            l2.to_string(),
-        ]
-    })
+    (
+        0..=4i64,
+        any::<bool>(),
+        0.0..=1.0f64,
+        0.0..200.0f64,
+        0i64..1000,
+        0..=4i64,
+    )
+        .prop_map(|(l, b, r, n, d, l2)| {
+            vec![
+                l.to_string(),
+                b.to_string(),
+                r.to_string(),
+                n.to_string(),
+                date_days_before_as_of(d),
+                l2.to_string(),
+            ]
+        })
 }
 
 const IDS: [&str; 6] = [
@@ -73,10 +90,17 @@ fn assessment_text(answers: &[(usize, Gen)], evidence_mask: u8) -> String {
         "kind: assessment\nformat: 1\nprofile: {id: demo, version: 1.0.0}\nadministration: {name: P}\ncycle: c\nas_of: 2025-06-30\nanswers:\n",
     );
     for (i, a) in answers {
-        let evidence = if evidence_mask & (1 << i) != 0 { ", evidence: [E]" } else { "" };
+        let evidence = if evidence_mask & (1 << i) != 0 {
+            ", evidence: [E]"
+        } else {
+            ""
+        };
         match a {
             Gen::Missing => {}
-            Gen::Na => text.push_str(&format!("  {}: {{na: Not in mandate{evidence}}}\n", IDS[*i])),
+            Gen::Na => text.push_str(&format!(
+                "  {}: {{na: Not in mandate{evidence}}}\n",
+                IDS[*i]
+            )),
             Gen::Value(v) => text.push_str(&format!("  {}: {{value: {v}{evidence}}}\n", IDS[*i])),
         }
     }
@@ -85,13 +109,18 @@ fn assessment_text(answers: &[(usize, Gen)], evidence_mask: u8) -> String {
 
 fn run(profile: &Profile, text: &str) -> Value {
     let a = load_assessment(text, profile, Layers::default());
-    let a = a.value.unwrap_or_else(|| panic!("{:#?}\n{text}", a.diagnostics));
+    let a = a
+        .value
+        .unwrap_or_else(|| panic!("{:#?}\n{text}", a.diagnostics));
     serde_json::to_value(score(profile, &a)).unwrap()
 }
 
 fn within(v: &Value, lo: f64, hi: f64, what: &str) {
     if let Some(x) = v.as_f64() {
-        assert!(x >= lo - 1e-9 && x <= hi + 1e-9, "{what} = {x} outside [{lo}, {hi}]");
+        assert!(
+            x >= lo - 1e-9 && x <= hi + 1e-9,
+            "{what} = {x} outside [{lo}, {hi}]"
+        );
     } else {
         assert!(v.is_null(), "{what} is {v}");
     }
@@ -167,5 +196,9 @@ fn better_pair(which: usize, x: &str, y: &str) -> (String, String) {
             _ => v.parse().unwrap(),
         }
     };
-    if key(x) <= key(y) { (x.to_owned(), y.to_owned()) } else { (y.to_owned(), x.to_owned()) }
+    if key(x) <= key(y) {
+        (x.to_owned(), y.to_owned())
+    } else {
+        (y.to_owned(), x.to_owned())
+    }
 }

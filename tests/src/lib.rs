@@ -1,1 +1,86 @@
-//! x
+//! Shared helpers for TradeReady's black-box tests: where the project's files are, and how
+//! to run the `tradeready` command the way a user does.
+// Test helpers read files and run processes; that is their job.
+#![allow(clippy::disallowed_methods)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the workspace")
+        .to_path_buf()
+}
+
+/// A path under `tests/data/`.
+pub fn data(path: &str) -> PathBuf {
+    root().join("tests/data").join(path)
+}
+
+/// The `tradeready` binary, built (once per test process, a no-op when it is fresh) into
+/// the same target directory as this test, so that the tests never run a stale binary:
+/// cargo only builds a package's binaries for that package's own tests.
+pub fn binary() -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let exe = std::env::current_exe().expect("a test knows its own path");
+            // target/<profile>/deps/<test> -> target/<profile>/tradeready
+            let dir = exe
+                .parent()
+                .and_then(Path::parent)
+                .expect("tests run from target/<profile>/deps");
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+            let mut build = Command::new(cargo);
+            build
+                .args(["build", "-q", "-p", "tradeready", "--bin", "tradeready"])
+                .current_dir(root());
+            if dir.file_name().is_some_and(|n| n == "release") {
+                build.arg("--release");
+            }
+            let status = build.status().expect("cargo runs");
+            assert!(status.success(), "building the tradeready binary failed");
+            dir.join(format!("tradeready{}", std::env::consts::EXE_SUFFIX))
+        })
+        .clone()
+}
+
+/// What one run of the command gave.
+#[derive(Debug)]
+pub struct Run {
+    /// Exit status (None when killed by a signal).
+    pub code: Option<i32>,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl From<(Output, Duration)> for Run {
+    fn from((output, elapsed): (Output, Duration)) -> Self {
+        Run {
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            elapsed,
+        }
+    }
+}
+
+/// Runs `tradeready` with `args` from the workspace root.
+pub fn tradeready(args: &[&str]) -> Run {
+    let binary = binary();
+    let start = Instant::now();
+    let output = Command::new(binary)
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the tradeready binary runs");
+    (output, start.elapsed()).into()
+}

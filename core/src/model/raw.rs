@@ -10,18 +10,18 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `kind: profile`.
+#[allow(missing_docs)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ProfileKind {
-    /// The only value.
     Profile,
 }
 
 /// `kind: assessment`.
+#[allow(missing_docs)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum AssessmentKind {
-    /// The only value.
     Assessment,
 }
 
@@ -166,14 +166,14 @@ pub struct Band {
     pub label: LocalizedText,
 }
 
-/// How an unanswered indicator counts.
+/// How an unanswered indicator counts: `exclude` leaves it out of every score, `zero`
+/// counts it with a score of 0.
+#[allow(missing_docs)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum MissingPolicy {
-    /// Left out of every score.
     #[default]
     Exclude,
-    /// Counted with a score of 0.
     Zero,
 }
 
@@ -196,19 +196,17 @@ pub struct Domain {
     pub indicators: Vec<Indicator>,
 }
 
-/// What kind of answer an indicator takes.
+/// What kind of answer an indicator takes: a level of a `scale`, true or false
+/// (`boolean`), a share in [0, 1] (`ratio`), a KPI against a baseline and a target
+/// (`number`), or when something last happened (`date`).
+#[allow(missing_docs)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum IndicatorKind {
-    /// A level of a scale.
     Scale,
-    /// True or false.
     Boolean,
-    /// A share in [0, 1].
     Ratio,
-    /// A KPI against a baseline and a target.
     Number,
-    /// When something last happened.
     Date,
 }
 
@@ -288,23 +286,19 @@ pub struct Indicator {
     pub recommendation: Option<LocalizedText>,
 }
 
-/// A phase of trade recovery.
+/// A phase of trade recovery (WCO Trade Recovery Guidelines): prepare, respond, repair,
+/// reconstitute, resume, review.
+#[allow(missing_docs)]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Phase {
-    /// Before the disruption.
     Prepare,
-    /// As it happens.
     Respond,
-    /// Restoring the infrastructure.
     Repair,
-    /// Rebuilding capacity.
     Reconstitute,
-    /// Trade flowing again.
     Resume,
-    /// Lessons learned.
     Review,
 }
 

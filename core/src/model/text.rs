@@ -142,7 +142,8 @@ impl<'de> Deserialize<'de> for Label {
                 Ok(Label(v.to_string()))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Label, E> {
-                Ok(Label(v.to_string()))
+                // Debug keeps the decimal point: `version: 1.0` reads as "1.0", not "1".
+                Ok(Label(format!("{v:?}")))
             }
         }
         deserializer.deserialize_any(LabelVisitor)

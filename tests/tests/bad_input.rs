@@ -1,0 +1,277 @@
+//! The bad-input corpus: every file under tests/data/bad is rejected cleanly by
+//! `tradeready validate`, with exit status 1, an error that names the file and the
+//! problem, no panic, and in well under a second. The diagnostics are snapshotted so that a
+//! change in wording or position is seen in review.
+
+use std::time::Duration;
+use tradeready_tests::{data, tradeready};
+
+/// What each file's error must say (a fragment of the message), beside its snapshot.
+const EXPECT: &[(&str, &str)] = &[
+    ("alias-bomb.yaml", "alias"),
+    (
+        "as-of-invalid.yaml",
+        "`as_of` \"30 June 2025\" is not a date",
+    ),
+    ("binary.bin", "binary file"),
+    ("boolean-as-yes.yaml", "must be true or false"),
+    ("date-after-as-of.yaml", "after the assessment's as_of date"),
+    ("date-invalid.yaml", "must be a real date"),
+    ("date-wrong-format.yaml", "YYYY-MM-DD"),
+    ("deep-nesting.yaml", "nested too deeply"),
+    ("duplicate-answer.yaml", "`aeo.coverage` appears twice"),
+    ("duplicate-key-top.yaml", "duplicate"),
+    ("empty-administration.yaml", "name is empty"),
+    ("empty-evidence-item.yaml", "evidence item is empty"),
+    ("empty-na.yaml", "not applicable without a reason"),
+    ("empty.yaml", "empty"),
+    ("format-2.yaml", "format 2 is not supported"),
+    ("latin1.yaml", "not UTF-8"),
+    (
+        "level-not-integer.yaml",
+        "must be a level of scale `maturity`",
+    ),
+    (
+        "level-out-of-range.yaml",
+        "must be a level of scale `maturity` (0, 1, 2, 3, 4), found the number 7",
+    ),
+    ("missing-as-of.yaml", "as_of"),
+    ("na-on-capped-indicator.yaml", "cannot be not applicable"),
+    ("neither-value-nor-na.yaml", "neither `value` nor `na`"),
+    ("no-kind.yaml", "missing field `kind`"),
+    ("not-a-mapping.yaml", "expected a mapping"),
+    ("number-as-text.yaml", "must be a finite number"),
+    ("number-not-finite.yaml", "must be a finite number"),
+    ("only-comments.yaml", "no data"),
+    ("profile-bad-id.yaml", "profile id \"Demo_Profile\""),
+    ("profile-bad-version.yaml", "not a semantic version"),
+    (
+        "profile-bands-not-from-zero.yaml",
+        "first band must start at 0",
+    ),
+    (
+        "profile-baseline-equals-target.yaml",
+        "`baseline` and `target` are both 48",
+    ),
+    (
+        "profile-cap-unknown-indicator.yaml",
+        "`governance.activate` is not an indicator",
+    ),
+    (
+        "profile-domain-equals-indicator.yaml",
+        "both a domain id and an indicator id",
+    ),
+    (
+        "profile-duplicate-indicator.yaml",
+        "indicator id `exercises.last-test` is used twice",
+    ),
+    ("profile-duplicate-level.yaml", "level 0 appears twice"),
+    (
+        "profile-duplicate-phase.yaml",
+        "phase `prepare` is listed twice",
+    ),
+    (
+        "profile-empty-domain.yaml",
+        "domain `empty` has no indicator",
+    ),
+    (
+        "profile-field-of-another-kind.yaml",
+        "`points` applies to ratio indicators",
+    ),
+    (
+        "profile-fresh-not-below-stale.yaml",
+        "`fresh_days` (730) must be less than `stale_days` (730)",
+    ),
+    ("profile-level-score-out-of-range.yaml", "outside [0, 1]"),
+    ("profile-misspelt-weight.yaml", "unknown field `weigth`"),
+    ("profile-no-domains.yaml", "at least one domain"),
+    (
+        "profile-points-not-increasing.yaml",
+        "strictly increasing x",
+    ),
+    (
+        "profile-scenario-unknown-id.yaml",
+        "`exercise`, which is neither a domain nor an indicator",
+    ),
+    (
+        "profile-unknown-clause.yaml",
+        "ref `TRG.review.2` names no clause",
+    ),
+    (
+        "profile-unknown-language.yaml",
+        "language `de` is not among",
+    ),
+    ("profile-unknown-phase.yaml", "react"),
+    ("profile-unknown-scale.yaml", "unknown scale `maturty`"),
+    (
+        "profile-unknown-source.yaml",
+        "ref `GTFP.3` does not start with a declared source",
+    ),
+    ("profile-weight-zero.yaml", "greater than 0"),
+    ("ratio-negative.yaml", "within [0, 1], found -0.1"),
+    ("ratio-out-of-range.yaml", "within [0, 1], found 65"),
+    ("syntax-bad-indent.yaml", "did not find expected key"),
+    ("syntax-tab-indent.yaml", "tab"),
+    (
+        "syntax-unclosed-flow.yaml",
+        "did not find expected ',' or '}'",
+    ),
+    (
+        "target-on-date-indicator.yaml",
+        "targets are set for scale, boolean, ratio and number",
+    ),
+    (
+        "target-unknown-indicator.yaml",
+        "`aeo.coverag` is not an indicator",
+    ),
+    (
+        "target-wrong-type.yaml",
+        "target for `governance.oga-roles` must be a level",
+    ),
+    ("two-documents.yaml", "more than one document"),
+    ("unknown-field-answer.yaml", "unknown field `evidense`"),
+    ("unknown-field-top.yaml", "unknown field `asessors`"),
+    (
+        "unknown-indicator.yaml",
+        "`governance.activaton` is not an indicator",
+    ),
+    ("unknown-kind.yaml", "unknown kind \"questionnaire\""),
+    ("unknown-profile-id.yaml", "wco-resilence"),
+    (
+        "unknown-profile-version.yaml",
+        "demo 1.2.0, but the profile given is demo 1.0.0",
+    ),
+    ("utf16.yaml", "not UTF-8"),
+    ("value-and-na.yaml", "has both `value` and `na`"),
+    ("wrong-type-administration.yaml", "administration"),
+    ("wrong-type-evidence.yaml", "evidence"),
+];
+
+const BUDGET: Duration = Duration::from_millis(1000);
+
+fn check_rejected(path: &std::path::Path, fragment: &str) -> String {
+    let shown = path
+        .strip_prefix(tradeready_tests::root())
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    let profile = data("profiles/demo.yaml");
+    let run = tradeready(&["validate", &shown, "--profile", profile.to_str().unwrap()]);
+    assert_eq!(run.code, Some(1), "{shown}: exit status\n{}", run.stderr);
+    assert!(
+        !run.stderr.contains("panicked"),
+        "{shown} panicked:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.is_empty(),
+        "{shown}: nothing is reported valid\n{}",
+        run.stdout
+    );
+    let first = run.stderr.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with(&format!("{shown}:")),
+        "{shown}: the error names the file: {first}"
+    );
+    assert!(
+        run.stderr.contains(fragment),
+        "{shown}: expected {fragment:?} in\n{}",
+        run.stderr
+    );
+    assert!(run.elapsed < BUDGET, "{shown} took {:?}", run.elapsed);
+    run.stderr
+}
+
+#[test]
+fn every_bad_file_is_rejected_cleanly() {
+    let dir = data("bad");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let listed: Vec<String> = EXPECT.iter().map(|(n, _)| (*n).to_owned()).collect();
+    assert_eq!(
+        names, listed,
+        "every corpus file has an expectation, and every expectation a file"
+    );
+    assert!(names.len() >= 40, "the corpus has {} files", names.len());
+    insta::glob!("../data/bad", "*", |path| {
+        if path.is_dir() {
+            return;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let fragment = EXPECT
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, f)| *f)
+            .unwrap_or_else(|| panic!("no expectation for {}", path.display()));
+        insta::assert_snapshot!(check_rejected(path, fragment));
+    });
+}
+
+#[test]
+fn errors_carry_line_and_column_where_the_yaml_has_them() {
+    for (name, line_col) in [
+        ("unknown-field-top.yaml", ":7:1:"),
+        ("level-out-of-range.yaml", ":9:33:"),
+        ("date-after-as-of.yaml", ":13:32:"),
+        ("duplicate-answer.yaml", ":12:3:"),
+        ("profile-misspelt-weight.yaml", ":46:9:"),
+        ("profile-unknown-clause.yaml", ":92:16:"),
+        ("syntax-unclosed-flow.yaml", ":12:"),
+    ] {
+        let path = data(&format!("bad/{name}"));
+        let shown = format!("tests/data/bad/{name}");
+        let run = tradeready(&[
+            "validate",
+            &shown,
+            "--profile",
+            data("profiles/demo.yaml").to_str().unwrap(),
+        ]);
+        assert!(
+            run.stderr.starts_with(&format!("{shown}{line_col}")),
+            "{}: expected {line_col}, got\n{}",
+            path.display(),
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_30_megabyte_file_is_refused_quickly() {
+    let dir = std::env::temp_dir().join(format!("tradeready-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("huge.yaml");
+    let line = "  # padding padding padding padding padding padding padding padding padding\n";
+    let mut text = String::from("kind: assessment\nanswers:\n");
+    while text.len() < 30_000_000 {
+        text.push_str(line);
+    }
+    std::fs::write(&path, text).unwrap();
+    let run = tradeready(&["validate", path.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.starts_with(path.to_str().unwrap()),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("30.0 MB; files over 4 MB are refused"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.elapsed < BUDGET, "took {:?}", run.elapsed);
+}
+
+/// The core refuses oversized text too, for the web app's imports.
+#[test]
+fn the_core_refuses_oversized_text() {
+    let text = format!(
+        "kind: assessment\n#{}\n",
+        "x".repeat(tradeready::parse::MAX_FILE_BYTES)
+    );
+    let err = tradeready::parse::syntax(&text).unwrap_err();
+    assert_eq!(err.code, "too-large");
+}
