@@ -12,6 +12,7 @@ use crate::diag::{Diagnostic, pointer_push};
 use saphyr_parser::{Event, Parser};
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// The largest file accepted, in bytes. The bundled profile is about a hundredth of this;
 /// the limit keeps a mistaken upload (a 30 MB spreadsheet export) from freezing a browser tab.
@@ -300,10 +301,13 @@ impl Positions {
                             _ => "?".to_owned(),
                         };
                         let key_pointer = pointer_push(pointer, &name);
-                        if positions.keys.contains_key(&key_pointer) {
-                            positions.duplicate.get_or_insert((key_pointer, at));
-                        } else {
-                            positions.keys.insert(key_pointer, at);
+                        match positions.keys.entry(key_pointer) {
+                            Entry::Occupied(seen) => {
+                                positions.duplicate.get_or_insert((seen.key().clone(), at));
+                            }
+                            Entry::Vacant(slot) => {
+                                slot.insert(at);
+                            }
                         }
                         *key = Some(name);
                         None
