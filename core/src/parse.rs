@@ -221,7 +221,10 @@ fn yaml_error(error: &serde_yaml::Error) -> Diagnostic {
     } else {
         "yaml-syntax"
     };
-    match error.location() {
+    let hint = message
+        .contains("expected struct Answer")
+        .then_some("write the answer as {value: ...}, or {na: <reason>} where it does not apply");
+    let d = match error.location() {
         Some(location) => {
             let suffix = format!(" at line {} column {}", location.line(), location.column());
             if let Some(stripped) = message.strip_suffix(&suffix) {
@@ -230,6 +233,10 @@ fn yaml_error(error: &serde_yaml::Error) -> Diagnostic {
             Diagnostic::error(code, "", message).at(location.line(), location.column())
         }
         None => Diagnostic::error(code, "", message),
+    };
+    match hint {
+        Some(h) => d.hint(h),
+        None => d,
     }
 }
 

@@ -38,6 +38,16 @@ mod native {
     use jsonschema::error::ValidationErrorKind;
     use std::sync::OnceLock;
 
+    const ANSWER_HINT: &str =
+        "write the answer as {value: ...}, or {na: <reason>} where it does not apply";
+
+    /// Whether a pointer names one answer (`/answers/<id>`).
+    fn is_answer(pointer: &str) -> bool {
+        pointer
+            .strip_prefix("/answers/")
+            .is_some_and(|id| !id.contains('/'))
+    }
+
     fn validator(kind: FileKind) -> Option<&'static jsonschema::Validator> {
         static PROFILE: OnceLock<Option<jsonschema::Validator>> = OnceLock::new();
         static ASSESSMENT: OnceLock<Option<jsonschema::Validator>> = OnceLock::new();
@@ -78,11 +88,13 @@ mod native {
                     } else {
                         path.clone()
                     };
-                    out.push(Diagnostic::error(
-                        "schema",
-                        path,
-                        format!("{what}: {error}"),
-                    ));
+                    let mut d =
+                        Diagnostic::error("schema", path.clone(), format!("{what}: {error}"));
+                    if is_answer(&path) && matches!(error.kind(), ValidationErrorKind::Type { .. })
+                    {
+                        d = d.hint(ANSWER_HINT);
+                    }
+                    out.push(d);
                 }
             }
         }

@@ -311,7 +311,7 @@ impl Checker {
         let mut replaces = BTreeMap::new();
         for (old, new) in p.replaces.iter() {
             let ptr = pointer_push("/replaces", old);
-            if !index.contains_key(new) {
+            if !index.contains_key(new.as_str()) {
                 self.error(
                     "unknown-indicator",
                     &ptr,
@@ -329,7 +329,7 @@ impl Checker {
                     ),
                 );
             }
-            replaces.insert(old.clone(), new.clone());
+            replaces.insert(old.clone(), new.0.clone());
         }
         self.uncited_clauses(p);
 

@@ -8,6 +8,11 @@ use tradeready_tests::{data, tradeready};
 
 /// What each file's error must say (a fragment of the message), beside its snapshot.
 const EXPECT: &[(&str, &str)] = &[
+    (
+        "answer-not-a-mapping.yaml",
+        "write the answer as {value: ...}",
+    ),
+    ("profile-title-number.yaml", "/scenarios/0/title"),
     ("alias-bomb.yaml", "alias"),
     (
         "as-of-invalid.yaml",
@@ -36,6 +41,11 @@ const EXPECT: &[(&str, &str)] = &[
         "must be a level of scale `maturity` (0, 1, 2, 3, 4), found the number 7",
     ),
     ("missing-as-of.yaml", "as_of"),
+    ("missing-profile.yaml", "\"profile\" is a required property"),
+    (
+        "name-as-number.yaml",
+        "/administration/name: 42 is not of type \"string\"",
+    ),
     ("na-on-capped-indicator.yaml", "cannot be not applicable"),
     ("neither-value-nor-na.yaml", "neither `value` nor `na`"),
     ("no-kind.yaml", "missing field `kind`"),
@@ -106,6 +116,10 @@ const EXPECT: &[(&str, &str)] = &[
     (
         "profile-unknown-source.yaml",
         "ref `GTFP.3` does not start with a declared source",
+    ),
+    (
+        "profile-weight-as-text.yaml",
+        "\"heavy\" is not of type \"number\"",
     ),
     ("profile-weight-zero.yaml", "greater than 0"),
     ("ratio-negative.yaml", "within [0, 1], found -0.1"),
@@ -190,7 +204,8 @@ fn every_bad_file_is_rejected_cleanly() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    let listed: Vec<String> = EXPECT.iter().map(|(n, _)| (*n).to_owned()).collect();
+    let mut listed: Vec<String> = EXPECT.iter().map(|(n, _)| (*n).to_owned()).collect();
+    listed.sort();
     assert_eq!(
         names, listed,
         "every corpus file has an expectation, and every expectation a file"

@@ -5,7 +5,7 @@
 //! [`crate::model`]. The JSON Schemas in `schemas/` are generated from these types, so the
 //! two cannot drift.
 
-use super::text::{AnswerValue, Label, LevelKey, LocalizedText, UniqueMap};
+use super::text::{AnswerValue, Label, LevelKey, LocalizedText, Str, UniqueMap, strict};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -50,10 +50,12 @@ pub struct Profile {
     /// File-format major version; this tool reads format 1.
     pub format: u32,
     /// Profile id, `[a-z0-9-]+`.
+    #[serde(deserialize_with = "strict::string")]
     pub id: String,
     /// Semantic version of the content (x.y.z).
     pub version: Label,
     /// Language codes of the texts; the first is the default.
+    #[serde(deserialize_with = "strict::strings")]
     pub languages: Vec<String>,
     /// Title of the profile.
     pub title: LocalizedText,
@@ -81,7 +83,7 @@ pub struct Profile {
     pub scenarios: Vec<Scenario>,
     /// In a later version: `{old-indicator-id: new-indicator-id}`.
     #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
-    pub replaces: UniqueMap<String, String>,
+    pub replaces: UniqueMap<String, Str>,
 }
 
 /// A source document.
@@ -89,17 +91,26 @@ pub struct Profile {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Short id that refs start with (`TRG` in `TRG.prepare.1`).
+    #[serde(deserialize_with = "strict::string")]
     pub id: String,
     /// Title of the document.
     pub title: LocalizedText,
     /// Who issued it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::opt_string"
+    )]
     pub publisher: Option<String>,
     /// Year of publication.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// Where to read it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::opt_string"
+    )]
     pub url: Option<String>,
     /// The provisions of the document; when listed, every ref into the source must name one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -111,6 +122,7 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Clause {
     /// Stable id, starting with the source id (`TRG.prepare.1`).
+    #[serde(deserialize_with = "strict::string")]
     pub id: String,
     /// A short title.
     pub title: LocalizedText,
@@ -118,7 +130,11 @@ pub struct Clause {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<LocalizedText>,
     /// Where it stands in the source (a section number).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::opt_string"
+    )]
     pub section: Option<String>,
     /// False for descriptive provisions that no indicator needs to cite.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
@@ -182,6 +198,7 @@ pub enum MissingPolicy {
 #[serde(deny_unknown_fields)]
 pub struct Domain {
     /// Domain id, `[a-z0-9-]+`.
+    #[serde(deserialize_with = "strict::string")]
     pub id: String,
     /// Title.
     pub title: LocalizedText,
@@ -230,6 +247,7 @@ impl IndicatorKind {
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Indicator id, unique across the profile (`governance.oga-roles`).
+    #[serde(deserialize_with = "strict::string")]
     pub id: String,
     /// The kind of answer.
     pub kind: IndicatorKind,
@@ -242,7 +260,11 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<LocalizedText>,
     /// scale: the key of the scale in `scales`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::opt_string"
+    )]
     pub scale: Option<String>,
     /// scale: what each level means for this indicator.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -276,7 +298,11 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phases: Vec<Phase>,
     /// Clause ids the indicator measures.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "strict::strings"
+    )]
     pub refs: Vec<String>,
     /// Evidence an assessor would ask for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -331,7 +357,7 @@ impl Phase {
 #[serde(deny_unknown_fields)]
 pub struct Cap {
     /// The indicator whose low score triggers the cap.
-    #[serde(rename = "if")]
+    #[serde(rename = "if", deserialize_with = "strict::string")]
     pub indicator: String,
     /// The threshold in [0, 1]; the cap fires when the score is strictly below it.
     pub below: f64,
@@ -344,7 +370,11 @@ pub struct Cap {
 #[serde(deny_unknown_fields)]
 pub struct CapLimit {
     /// The domain capped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::opt_string"
+    )]
     pub domain: Option<String>,
     /// The domain's maximum, 0-100.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -359,6 +389,7 @@ pub struct CapLimit {
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Scenario id.
+    #[serde(deserialize_with = "strict::string")]
     pub id: String,
     /// Title.
     pub title: LocalizedText,
@@ -389,9 +420,14 @@ pub struct Assessment {
     /// Free label of the review cycle (`2025-H1`).
     pub cycle: Label,
     /// The reference date (YYYY-MM-DD): dates are aged against it.
+    #[serde(deserialize_with = "strict::string")]
     pub as_of: String,
     /// Who carried out the assessment.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "strict::strings"
+    )]
     pub assessors: Vec<String>,
     /// Answers by indicator id.
     #[serde(default)]
@@ -406,6 +442,7 @@ pub struct Assessment {
 #[serde(deny_unknown_fields)]
 pub struct ProfileRef {
     /// Profile id.
+    #[serde(deserialize_with = "strict::string")]
     pub id: String,
     /// Profile version.
     pub version: Label,
@@ -416,6 +453,7 @@ pub struct ProfileRef {
 #[serde(deny_unknown_fields)]
 pub struct Administration {
     /// Its name.
+    #[serde(deserialize_with = "strict::string")]
     pub name: String,
     /// A short code (ISO country code or similar).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -430,12 +468,24 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<AnswerValue>,
     /// Why the indicator does not apply (instead of a value).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::opt_string"
+    )]
     pub na: Option<String>,
     /// Evidence items supporting the answer.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "strict::strings"
+    )]
     pub evidence: Vec<String>,
     /// A free note.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::opt_string"
+    )]
     pub note: Option<String>,
 }

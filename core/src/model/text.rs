@@ -16,7 +16,7 @@ pub enum LocalizedText {
     /// The same text whatever the language.
     Plain(String),
     /// Text per language code, in file order.
-    Translated(UniqueMap<String, String>),
+    Translated(UniqueMap<String, Str>),
 }
 
 impl LocalizedText {
@@ -28,7 +28,7 @@ impl LocalizedText {
                 .get(lang)
                 .or_else(|| map.get(default_lang))
                 .or_else(|| map.iter().next().map(|(_, v)| v))
-                .map_or("", String::as_str),
+                .map_or("", |s| s.as_str()),
         }
     }
 
@@ -76,7 +76,7 @@ impl<'de> Deserialize<'de> for LocalizedText {
                 Ok(LocalizedText::Plain(v.to_owned()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                UniqueMapVisitor::<String, String>::new()
+                UniqueMapVisitor::<String, Str>::new()
                     .visit_map(map)
                     .map(LocalizedText::Translated)
             }
@@ -97,6 +97,84 @@ impl JsonSchema for LocalizedText {
                 {"type": "object", "additionalProperties": {"type": "string"}}
             ]
         })
+    }
+}
+
+/// Text that must be written as text. serde_yaml hands any scalar to a `String` field
+/// (`name: 42` would read as "42", `id: null` as "null"), where the JSON Schema says
+/// `type: string`; this type and [`strict`] accept real strings only, so that typed
+/// decoding is never more lenient than the schema.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[serde(transparent)]
+pub struct Str(pub String);
+
+impl std::ops::Deref for Str {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl fmt::Display for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+struct StrVisitor;
+
+impl Visitor<'_> for StrVisitor {
+    type Value = String;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text (put numbers, true, false and null in quotes to use them as text)")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+}
+
+impl<'de> Deserialize<'de> for Str {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrVisitor).map(Str)
+    }
+}
+
+impl JsonSchema for Str {
+    fn schema_name() -> Cow<'static, str> {
+        "String".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({"type": "string"})
+    }
+}
+
+/// `deserialize_with` functions that accept real strings only (see [`Str`]).
+pub mod strict {
+    use super::{Str, StrVisitor};
+    use serde::{Deserialize, Deserializer};
+
+    /// A string.
+    pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        d.deserialize_any(StrVisitor)
+    }
+
+    /// A list of strings.
+    pub fn strings<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+        Ok(Vec::<Str>::deserialize(d)?
+            .into_iter()
+            .map(|s| s.0)
+            .collect())
+    }
+
+    /// An optional string (null or absent is None).
+    pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Ok(Option::<Str>::deserialize(d)?.map(|s| s.0))
     }
 }
 
