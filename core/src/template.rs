@@ -70,7 +70,21 @@ pub fn blank_assessment(profile: &Profile, blank: &Blank) -> String {
                 tags.push("critical".into());
             }
             let _ = writeln!(w, "\n  # {}", one_line(profile.text(&indicator.text)));
+            if let Some(help) = &indicator.help {
+                let _ = writeln!(w, "  #   {}", one_line(profile.text(help)));
+            }
             let _ = writeln!(w, "  #   {}", tags.join("; "));
+            for (level, text) in &indicator.level_descriptors {
+                let _ = writeln!(w, "  #     {level}: {}", one_line(profile.text(text)));
+            }
+            if !indicator.evidence.is_empty() {
+                let items: Vec<String> = indicator
+                    .evidence
+                    .iter()
+                    .map(|e| one_line(profile.text(e)))
+                    .collect();
+                let _ = writeln!(w, "  #   evidence: {}", items.join("; "));
+            }
             let _ = writeln!(
                 w,
                 "  # {}: {{value: {}, evidence: []}}",

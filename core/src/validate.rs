@@ -736,6 +736,13 @@ impl Checker {
             phases,
             refs: ind.refs.clone(),
             recommendation: ind.recommendation.clone(),
+            help: ind.help.clone(),
+            level_descriptors: ind
+                .levels
+                .iter()
+                .flat_map(|levels| levels.iter().map(|(k, v)| (k.0, v.clone())))
+                .collect(),
+            evidence: ind.evidence.clone(),
         }
     }
 

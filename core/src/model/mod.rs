@@ -123,6 +123,12 @@ pub struct Indicator {
     pub refs: Vec<String>,
     /// What to do about a gap.
     pub recommendation: Option<LocalizedText>,
+    /// Guidance for the assessor.
+    pub help: Option<LocalizedText>,
+    /// What the levels of its scale mean for this indicator, by level value.
+    pub level_descriptors: Vec<(i64, LocalizedText)>,
+    /// Evidence an assessor would ask for.
+    pub evidence: Vec<LocalizedText>,
 }
 
 /// An indicator's kind with the parameters scoring needs.

@@ -1,0 +1,322 @@
+//! The command line, end to end: golden outputs (insta snapshots), exit statuses, and the
+//! JSON numbers of DESIGN.md on a case computed by hand.
+
+use serde_json::Value;
+use tradeready_tests::{Run, root, tradeready};
+
+const PROFILE: &str = "tests/data/profiles/demo.yaml";
+const ASSESSMENT: &str = "tests/data/assessments/demo-2025.yaml";
+
+fn ok(run: &Run) -> &str {
+    assert_eq!(run.code, Some(0), "stderr:\n{}", run.stderr);
+    &run.stdout
+}
+
+#[test]
+fn score_text_is_golden() {
+    let run = tradeready(&["score", ASSESSMENT, "--profile", PROFILE]);
+    insta::assert_snapshot!(ok(&run));
+}
+
+#[test]
+fn score_json_is_golden() {
+    let run = tradeready(&[
+        "score",
+        ASSESSMENT,
+        "--profile",
+        PROFILE,
+        "--format",
+        "json",
+    ]);
+    insta::assert_snapshot!(ok(&run));
+}
+
+fn close(v: &Value, expected: f64) {
+    let a = v
+        .as_f64()
+        .unwrap_or_else(|| panic!("expected {expected}, found {v}"));
+    assert!(
+        (a - expected).abs() < 1e-9,
+        "expected {expected}, found {a}"
+    );
+}
+
+/// The demo assessment scored by hand, as DESIGN.md "Scoring" says.
+#[test]
+fn score_json_gives_the_numbers_computed_by_hand() {
+    let run = tradeready(&[
+        "score",
+        ASSESSMENT,
+        "--profile",
+        PROFILE,
+        "--format",
+        "json",
+    ]);
+    let r: Value = serde_json::from_str(ok(&run)).unwrap();
+    // Indicators: oga-roles level 3 = 0.75; activation true = 1; coverage 0.65 between
+    // (0.5, 0.6) and (0.8, 1) = 0.6 + 0.4·0.15/0.3 = 0.8; release time 20 h against 48 -> 6
+    // = 28/42; channels tested 240 days before as_of, fresh up to 365 = 1; review n/a.
+    let scores: Vec<&Value> = r["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| &i["score"])
+        .collect();
+    close(scores[0], 0.75);
+    close(scores[1], 1.0);
+    close(scores[2], 0.8);
+    close(scores[3], 28.0 / 42.0);
+    close(scores[4], 1.0);
+    assert!(scores[5].is_null());
+    // Domains: governance (3·0.75 + 1)/4; aeo (0.8 + 2/3)/2; exercises 1.
+    let governance = 100.0 * 3.25 / 4.0;
+    let aeo = 100.0 * (0.8 + 28.0 / 42.0) / 2.0;
+    close(&r["domains"][0]["score"], governance);
+    close(&r["domains"][1]["score"], aeo);
+    close(&r["domains"][2]["score"], 100.0);
+    // Overall with domain weights 2, 1, 1; no cap fires.
+    close(&r["overall"], (2.0 * governance + aeo + 100.0) / 4.0);
+    assert_eq!(r["band"], "Advanced");
+    // Phases: prepare = (3·0.75 + 0.8 + 1)/5; respond = 1; resume = (0.8 + 2/3)/2;
+    // review = (2/3 + 1)/2 (the n/a review indicator does not count).
+    let phases: Vec<(&str, f64)> = r["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap(), p["score"].as_f64().unwrap()))
+        .collect();
+    let expected = [
+        ("prepare", 81.0),
+        ("respond", 100.0),
+        ("resume", aeo),
+        ("review", 100.0 * (28.0 / 42.0 + 1.0) / 2.0),
+    ];
+    assert_eq!(phases.len(), expected.len());
+    for ((id, score), (eid, escore)) in phases.iter().zip(expected) {
+        assert_eq!(*id, eid);
+        assert!((score - escore).abs() < 1e-9, "{id}: {score} vs {escore}");
+    }
+    // Pandemic: exercises weight ×2, coverage ×3: aeo = (3·0.8 + 2/3)/4.
+    let aeo_pandemic = 100.0 * (2.4 + 28.0 / 42.0) / 4.0;
+    close(
+        &r["scenarios"][0]["score"],
+        (2.0 * governance + aeo_pandemic + 2.0 * 100.0) / 5.0,
+    );
+    close(&r["completeness"], 1.0);
+    close(&r["evidence_coverage"], 0.8);
+    // Gaps: M = 3·2·2 = 12. oga-roles: target level 4 = 1, gap 0.25, critical:
+    // 100·0.25·3·2·2/12 = 25. Release time: gap 1/3, 100/3/12. Coverage: target 0.8 scores
+    // 1, gap 0.2, 100·0.2/12.
+    let gaps = r["gaps"].as_array().unwrap();
+    let ids: Vec<&str> = gaps.iter().map(|g| g["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["governance.oga-roles", "aeo.release-time", "aeo.coverage"]
+    );
+    close(&gaps[0]["priority"], 25.0);
+    close(&gaps[1]["priority"], 100.0 * (1.0 - 28.0 / 42.0) / 12.0);
+    close(&gaps[2]["priority"], 100.0 * 0.2 / 12.0);
+    close(&gaps[2]["target"], 1.0);
+}
+
+#[test]
+fn score_writes_to_a_file_with_output() {
+    let out = std::env::temp_dir().join(format!("tradeready-score-{}.json", std::process::id()));
+    let run = tradeready(&[
+        "score",
+        ASSESSMENT,
+        "--profile",
+        PROFILE,
+        "--format",
+        "json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(ok(&run), "");
+    let written = std::fs::read_to_string(&out).unwrap();
+    std::fs::remove_file(&out).unwrap();
+    let stdout = tradeready(&[
+        "score",
+        ASSESSMENT,
+        "--profile",
+        PROFILE,
+        "--format",
+        "json",
+    ])
+    .stdout;
+    assert_eq!(written, stdout);
+}
+
+#[test]
+fn validate_reports_each_file() {
+    let run = tradeready(&["validate", PROFILE, ASSESSMENT, "--profile", PROFILE]);
+    insta::assert_snapshot!(ok(&run), @r"
+    tests/data/profiles/demo.yaml: valid
+    tests/data/assessments/demo-2025.yaml: valid
+    ");
+}
+
+#[test]
+fn validate_goes_on_after_a_bad_file_and_exits_1() {
+    let run = tradeready(&[
+        "validate",
+        "tests/data/bad/empty-na.yaml",
+        ASSESSMENT,
+        "--profile",
+        PROFILE,
+    ]);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(run.stdout, "tests/data/assessments/demo-2025.yaml: valid\n");
+    assert!(
+        run.stderr
+            .starts_with("tests/data/bad/empty-na.yaml:14:26: "),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_missing_file_is_invalid_input() {
+    let run = tradeready(&["validate", "no/such/file.yaml"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr
+            .starts_with("no/such/file.yaml: cannot read the file"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_unknown_embedded_profile_is_named() {
+    let run = tradeready(&["score", ASSESSMENT]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr
+            .starts_with("tests/data/assessments/demo-2025.yaml: no embedded profile demo 1.0.0"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--profile"), "{}", run.stderr);
+}
+
+#[test]
+fn a_profile_where_an_assessment_is_expected() {
+    let run = tradeready(&["score", PROFILE, "--profile", PROFILE]);
+    assert_eq!(run.code, Some(1));
+    insta::assert_snapshot!(run.stderr, @"tests/data/profiles/demo.yaml:3:7: this file is a profile, where an assessment was expected");
+}
+
+#[test]
+fn wrong_usage_exits_2() {
+    for args in [
+        &["score"][..],
+        &["frobnicate"],
+        &["score", ASSESSMENT, "--format", "xml"],
+        &["schema", "nothing"],
+        &[],
+    ] {
+        let run = tradeready(args);
+        assert_eq!(run.code, Some(2), "{args:?}: {}", run.stderr);
+        assert!(!run.stderr.is_empty());
+    }
+}
+
+#[test]
+fn help_is_golden() {
+    let run = tradeready(&["--help"]);
+    insta::assert_snapshot!(ok(&run));
+}
+
+#[test]
+fn schema_prints_the_committed_schemas() {
+    for kind in ["profile", "assessment"] {
+        let run = tradeready(&["schema", kind]);
+        let committed =
+            std::fs::read_to_string(root().join(format!("schemas/{kind}.schema.json"))).unwrap();
+        assert_eq!(ok(&run), committed);
+    }
+}
+
+#[test]
+fn new_prints_a_commented_blank_assessment() {
+    let run = tradeready(&[
+        "new",
+        "--profile",
+        PROFILE,
+        "--administration",
+        "Customs of Examplestan",
+        "--code",
+        "XE",
+        "--cycle",
+        "2026",
+        "--as-of",
+        "2026-01-31",
+    ]);
+    insta::assert_snapshot!(ok(&run));
+}
+
+#[test]
+fn a_blank_assessment_validates_and_so_does_it_once_filled_in() {
+    let run = tradeready(&["new", "--profile", PROFILE, "--as-of", "2026-01-31"]);
+    let blank = ok(&run).to_owned();
+    assert!(blank.starts_with("# yaml-language-server: $schema="));
+    let dir = std::env::temp_dir().join(format!("tradeready-new-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("blank.yaml");
+    std::fs::write(&path, &blank).unwrap();
+    let as_blank = tradeready(&["validate", path.to_str().unwrap(), "--profile", PROFILE]);
+    // Uncomment every answer, and give the date its value.
+    let filled: String = blank
+        .lines()
+        .map(|l| match l.strip_prefix("  # ") {
+            Some(entry) if entry.contains(": {value: ") => {
+                format!("  {}\n", entry.replace("YYYY-MM-DD", "2025-12-01"))
+            }
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    std::fs::write(&path, &filled).unwrap();
+    let as_filled = tradeready(&["validate", path.to_str().unwrap(), "--profile", PROFILE]);
+    let scored = tradeready(&[
+        "score",
+        path.to_str().unwrap(),
+        "--profile",
+        PROFILE,
+        "--format",
+        "json",
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    ok(&as_blank);
+    ok(&as_filled);
+    let r: Value = serde_json::from_str(ok(&scored)).unwrap();
+    close(&r["completeness"], 1.0);
+}
+
+#[test]
+fn new_uses_the_only_embedded_profile_or_asks_for_one() {
+    let run = tradeready(&["new", "--as-of", "2026-01-31"]);
+    match tradeready::embedded::PROFILES {
+        [only] => {
+            let out = ok(&run);
+            assert!(
+                out.contains(&format!(
+                    "profile: {{id: {}, version: {}}}",
+                    only.id, only.version
+                )),
+                "{out}"
+            );
+        }
+        _ => {
+            assert_eq!(run.code, Some(1));
+            assert!(run.stderr.contains("--profile"), "{}", run.stderr);
+        }
+    }
+}
+
+#[test]
+fn new_rejects_a_bad_date() {
+    let run = tradeready(&["new", "--profile", PROFILE, "--as-of", "31/01/2026"]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("YYYY-MM-DD"), "{}", run.stderr);
+}

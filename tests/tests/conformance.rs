@@ -1,0 +1,117 @@
+//! Every good file of the project loads without error: the test data under tests/data, the
+//! embedded profiles, and every profile and example under assessments/. Example scores are
+//! snapshotted, so that a change that moves them is seen in review.
+
+use std::path::{Path, PathBuf};
+use tradeready::{Layers, Profile, embedded, load_assessment, load_profile};
+use tradeready_tests::{data, root};
+
+fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(yaml_files(&path));
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "json") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+fn profile(path: &Path) -> Profile {
+    let text = std::fs::read_to_string(path).unwrap();
+    let loaded = load_profile(&text, Layers::default());
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.render(&path.display().to_string()))
+        .collect();
+    loaded
+        .value
+        .unwrap_or_else(|| panic!("{}", errors.join("\n")))
+}
+
+#[test]
+fn test_profiles_and_assessments_are_valid() {
+    let demo = profile(&data("profiles/demo.yaml"));
+    let assessments = yaml_files(&data("assessments"));
+    assert!(!assessments.is_empty());
+    for path in assessments {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let loaded = load_assessment(&text, &demo, Layers::default());
+        assert!(
+            loaded.value.is_some(),
+            "{}: {:#?}",
+            path.display(),
+            loaded.diagnostics
+        );
+        assert!(
+            loaded.diagnostics.is_empty(),
+            "{}: {:#?}",
+            path.display(),
+            loaded.diagnostics
+        );
+    }
+}
+
+#[test]
+fn embedded_profiles_are_the_files_under_assessments_profiles_and_valid() {
+    let files = yaml_files(&root().join("assessments/profiles"));
+    assert_eq!(
+        files.len(),
+        embedded::PROFILES.len(),
+        "every profile file is embedded"
+    );
+    for path in &files {
+        let p = profile(path);
+        let found = embedded::find(&p.id, &p.version.to_string()).unwrap_or_else(|| {
+            panic!(
+                "{} is not embedded as {} {}",
+                path.display(),
+                p.id,
+                p.version
+            )
+        });
+        assert_eq!(found.text, std::fs::read_to_string(path).unwrap());
+        // The folder and file name are the id and version.
+        assert!(
+            path.ends_with(format!("{}/{}.yaml", p.id, p.version)),
+            "{}",
+            path.display()
+        );
+        let warnings: Vec<String> = load_profile(found.text, Layers::default())
+            .diagnostics
+            .iter()
+            .map(|d| d.render(found.id))
+            .collect();
+        assert!(
+            warnings.is_empty(),
+            "a released profile has no warnings:\n{}",
+            warnings.join("\n")
+        );
+    }
+}
+
+#[test]
+fn examples_validate_against_their_embedded_profile_and_their_scores_are_pinned() {
+    for path in yaml_files(&root().join("assessments/examples")) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let raw = tradeready::decode_assessment(&text, Layers::default())
+            .unwrap_or_else(|d| panic!("{}: {d:#?}", path.display()));
+        let profile = embedded::resolve(&raw.profile.id, raw.profile.version.as_str()).unwrap();
+        let loaded = tradeready::check_assessment(raw, &text, &profile);
+        let assessment = loaded
+            .value
+            .unwrap_or_else(|| panic!("{}: {:#?}", path.display(), loaded.diagnostics));
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        insta::assert_json_snapshot!(
+            format!("example-{name}"),
+            tradeready::score(&profile, &assessment)
+        );
+    }
+}
