@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -21,9 +21,11 @@ pub fn data(path: &str) -> PathBuf {
     root().join("tests/data").join(path)
 }
 
-/// The `tradeready` binary, built (once per test process, a no-op when it is fresh) into
-/// the same target directory as this test, so that the tests never run a stale binary:
-/// cargo only builds a package's binaries for that package's own tests.
+/// The `tradeready` binary beside this test (target/<profile>/tradeready).
+///
+/// `cargo test --workspace` builds it, since the `tradeready` package has integration tests
+/// of its own. When the tests of this package run alone, or the binary is older than its
+/// sources, it is built first, so that a test never runs a stale binary.
 pub fn binary() -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     BUILT
@@ -34,19 +36,49 @@ pub fn binary() -> PathBuf {
                 .parent()
                 .and_then(Path::parent)
                 .expect("tests run from target/<profile>/deps");
-            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-            let mut build = Command::new(cargo);
-            build
-                .args(["build", "-q", "-p", "tradeready", "--bin", "tradeready"])
-                .current_dir(root());
-            if dir.file_name().is_some_and(|n| n == "release") {
-                build.arg("--release");
+            let bin = dir.join(format!("tradeready{}", std::env::consts::EXE_SUFFIX));
+            let built = modified(&bin);
+            let sources = [
+                "core/src",
+                "core/Cargo.toml",
+                "core/build.rs",
+                "Cargo.lock",
+                "assessments/profiles",
+            ]
+            .iter()
+            .filter_map(|p| newest(&root().join(p)))
+            .max();
+            if built.is_none() || sources > built {
+                let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+                let mut build = Command::new(cargo);
+                build
+                    .args(["build", "-q", "-p", "tradeready", "--bin", "tradeready"])
+                    .current_dir(root());
+                if dir.file_name().is_some_and(|n| n == "release") {
+                    build.arg("--release");
+                }
+                let status = build.status().expect("cargo runs");
+                assert!(status.success(), "building the tradeready binary failed");
             }
-            let status = build.status().expect("cargo runs");
-            assert!(status.success(), "building the tradeready binary failed");
-            dir.join(format!("tradeready{}", std::env::consts::EXE_SUFFIX))
+            bin
         })
         .clone()
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// The newest modification time of a file, or of any file under a folder.
+fn newest(path: &Path) -> Option<SystemTime> {
+    if path.is_dir() {
+        std::fs::read_dir(path)
+            .ok()?
+            .filter_map(|e| newest(&e.ok()?.path()))
+            .max()
+    } else {
+        modified(path)
+    }
 }
 
 /// What one run of the command gave.

@@ -115,3 +115,36 @@ fn examples_validate_against_their_embedded_profile_and_their_scores_are_pinned(
         );
     }
 }
+
+/// JSON is YAML: the same files written as JSON load and score identically, level keys
+/// ("0", "2") and all.
+#[test]
+fn json_files_are_accepted_and_score_the_same() {
+    let to_json = |path: &str| {
+        let value: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(data(path)).unwrap()).unwrap();
+        serde_json::to_string_pretty(&value).unwrap()
+    };
+    let (profile_json, assessment_json) = (
+        to_json("profiles/demo.yaml"),
+        to_json("assessments/demo-2025.yaml"),
+    );
+    assert!(
+        profile_json.contains("\"levels\": {\n            \"0\""),
+        "level keys are JSON strings"
+    );
+    let from_json = load_profile(&profile_json, Layers::default());
+    let from_json = from_json
+        .value
+        .unwrap_or_else(|| panic!("{:#?}", from_json.diagnostics));
+    let from_yaml = profile(&data("profiles/demo.yaml"));
+    let score = |p: &Profile, text: &str| {
+        let a = load_assessment(text, p, Layers::default()).value.unwrap();
+        serde_json::to_string(&tradeready::score(p, &a)).unwrap()
+    };
+    let yaml_text = std::fs::read_to_string(data("assessments/demo-2025.yaml")).unwrap();
+    assert_eq!(
+        score(&from_json, &assessment_json),
+        score(&from_yaml, &yaml_text)
+    );
+}
