@@ -320,3 +320,23 @@ fn new_rejects_a_bad_date() {
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("YYYY-MM-DD"), "{}", run.stderr);
 }
+
+#[test]
+fn profiles_lists_the_embedded_profiles() {
+    let run = tradeready(&["profiles"]);
+    insta::assert_snapshot!(ok(&run), @"wco-resilience 1.0.0	WCO trade recovery and resilience readiness");
+}
+
+#[test]
+fn readme_main_command_scores_an_example_against_the_wco_profile() {
+    let run = tradeready(&["score", "assessments/examples/northland-2025.yaml"]);
+    let out = ok(&run);
+    assert!(
+        out.starts_with(
+            "Revenue and Customs Authority of Northland — cycle 2025, as of 2025-09-30"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("Profile: wco-resilience 1.0.0"), "{out}");
+    assert!(out.contains("Action plan"), "{out}");
+}

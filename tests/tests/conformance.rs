@@ -148,3 +148,78 @@ fn json_files_are_accepted_and_score_the_same() {
         score(&from_yaml, &yaml_text)
     );
 }
+
+/// The examples read like real review cycles: evidence on most answers, some answers not
+/// applicable or missing, targets for next cycle, improvement over the cycles and at least
+/// one regression.
+#[test]
+fn examples_read_like_real_review_cycles() {
+    use std::collections::BTreeMap;
+    let mut by_admin: BTreeMap<
+        String,
+        Vec<(String, tradeready::ScoreReport, tradeready::Assessment)>,
+    > = BTreeMap::new();
+    for path in yaml_files(&root().join("assessments/examples")) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let raw = tradeready::decode_assessment(&text, Layers::default()).unwrap();
+        let profile = embedded::resolve(&raw.profile.id, raw.profile.version.as_str()).unwrap();
+        let a = tradeready::check_assessment(raw, &text, &profile)
+            .value
+            .unwrap();
+        let report = tradeready::score(&profile, &a);
+        assert!(
+            report.evidence_coverage > 0.5,
+            "{}: evidence on most answers",
+            path.display()
+        );
+        assert!(
+            !a.targets.is_empty(),
+            "{}: targets for next cycle",
+            path.display()
+        );
+        by_admin.entry(a.code.clone().unwrap()).or_default().push((
+            tradeready::format_date(a.as_of),
+            report,
+            a,
+        ));
+    }
+    assert_eq!(by_admin.len(), 3, "three administrations");
+    let mut regressions = 0;
+    for (code, mut cycles) in by_admin {
+        assert!(
+            (2..=3).contains(&cycles.len()),
+            "{code}: two or three cycles"
+        );
+        cycles.sort_by(|a, b| a.0.cmp(&b.0));
+        let (first, last) = (&cycles[0].1, &cycles[cycles.len() - 1].1);
+        assert!(last.overall > first.overall, "{code} improves overall");
+        assert!(
+            cycles.iter().any(|c| c.1.counts.not_applicable > 0),
+            "{code}: some answers not applicable"
+        );
+        assert!(
+            cycles.iter().any(|c| c.1.counts.missing > 0),
+            "{code}: some answers missing"
+        );
+        for pair in cycles.windows(2) {
+            let (a, b) = (&pair[0].1, &pair[1].1);
+            let years = |x: &str, y: &str| {
+                let (x, y): (i32, i32) = (x[..4].parse().unwrap(), y[..4].parse().unwrap());
+                y - x
+            };
+            assert_eq!(
+                years(&pair[0].0, &pair[1].0),
+                1,
+                "{code}: cycles a year apart"
+            );
+            for (ia, ib) in a.indicators.iter().zip(&b.indicators) {
+                if let (Some(sa), Some(sb)) = (ia.score, ib.score)
+                    && sb < sa - 0.001
+                {
+                    regressions += 1;
+                }
+            }
+        }
+    }
+    assert!(regressions > 0, "at least one regression across the cycles");
+}
