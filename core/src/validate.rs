@@ -24,12 +24,12 @@ pub type Lowered<T> = (Option<T>, Vec<Diagnostic>);
 /// Checks a decoded profile and lowers it.
 pub fn lower_profile(raw: raw::Profile) -> Lowered<Profile> {
     let mut c = Checker::default();
-    let profile = c.profile(&raw);
+    let profile = c.profile(raw);
     let diags = c.diags;
     if has_errors(&diags) {
         (None, diags)
     } else {
-        (Some(Profile { raw, ..profile }), diags)
+        (Some(profile), diags)
     }
 }
 
@@ -39,10 +39,10 @@ pub fn lower_assessment(raw: raw::Assessment, profile: &Profile) -> Lowered<Asse
         languages: profile.languages.clone(),
         ..Checker::default()
     };
-    let assessment = c.assessment(&raw, profile);
+    let assessment = c.assessment(raw, profile);
     let diags = c.diags;
     match assessment {
-        Some(a) if !has_errors(&diags) => (Some(Assessment { raw, ..a }), diags),
+        Some(a) if !has_errors(&diags) => (Some(a), diags),
         _ => (None, diags),
     }
 }
@@ -93,6 +93,23 @@ impl Checker {
     ) -> &mut Diagnostic {
         self.diags.push(Diagnostic::error(code, pointer, message));
         self.diags.last_mut().expect("just pushed")
+    }
+
+    /// An error about an unknown name, with the closest known one as a hint.
+    fn error_with_suggestion<'a>(
+        &mut self,
+        code: &'static str,
+        pointer: &str,
+        message: String,
+        wanted: &str,
+        known: impl Iterator<Item = &'a str>,
+    ) -> &mut Diagnostic {
+        let hint = closest(wanted, known);
+        let d = self.error(code, pointer, message);
+        if let Some(h) = hint {
+            d.hints.push(format!("did you mean `{h}`?"));
+        }
+        d
     }
 
     fn warning(&mut self, code: &'static str, pointer: &str, message: impl Into<String>) {
@@ -199,10 +216,10 @@ impl Checker {
         }
     }
 
-    fn profile(&mut self, p: &raw::Profile) -> Profile {
+    fn profile(&mut self, p: raw::Profile) -> Profile {
         self.format(p.format);
         self.simple_id(&p.id, "/id", "profile");
-        let version = self.version(p, "/version");
+        let version = self.version(&p, "/version");
 
         // Languages first: every text is checked against them.
         if p.languages.is_empty() {
@@ -331,7 +348,7 @@ impl Checker {
             }
             replaces.insert(old.clone(), new.0.clone());
         }
-        self.uncited_clauses(p);
+        self.uncited_clauses(&p);
 
         Profile {
             id: p.id.clone(),
@@ -345,7 +362,7 @@ impl Checker {
             caps,
             scenarios,
             replaces,
-            raw: p.clone(),
+            raw: p,
             index,
         }
     }
@@ -767,15 +784,13 @@ impl Checker {
                 );
             }
             Some(Some(clauses)) if !clauses.contains(r) => {
-                let hint = closest(r, clauses.iter().map(String::as_str));
-                let d = self.error(
+                self.error_with_suggestion(
                     "unknown-clause",
                     ptr,
                     format!("ref `{r}` names no clause of source `{source_id}`"),
+                    r,
+                    clauses.iter().map(String::as_str),
                 );
-                if let Some(h) = hint {
-                    d.hints.push(format!("did you mean `{h}`?"));
-                }
             }
             Some(_) => {}
         }
@@ -906,19 +921,16 @@ impl Checker {
         ptr: &str,
         index: &HashMap<String, (usize, usize)>,
     ) -> &mut Diagnostic {
-        let hint = closest(id, index.keys().map(String::as_str));
-        let d = self.error(
+        self.error_with_suggestion(
             "unknown-indicator",
             ptr,
             format!("`{id}` is not an indicator of the profile"),
-        );
-        if let Some(h) = hint {
-            d.hints.push(format!("did you mean `{h}`?"));
-        }
-        d
+            id,
+            index.keys().map(String::as_str),
+        )
     }
 
-    fn assessment(&mut self, a: &raw::Assessment, profile: &Profile) -> Option<Assessment> {
+    fn assessment(&mut self, a: raw::Assessment, profile: &Profile) -> Option<Assessment> {
         self.format(a.format);
         let version = self.semver(a.profile.version.as_str(), "/profile/version");
         if a.profile.id != profile.id || version != profile.version {
@@ -1054,7 +1066,7 @@ impl Checker {
             as_of: as_of.unwrap_or(Date::MIN),
             answers,
             targets,
-            raw: a.clone(),
+            raw: a,
         })
     }
 

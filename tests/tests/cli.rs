@@ -7,6 +7,17 @@ use tradeready_tests::{Run, root, tradeready};
 const PROFILE: &str = "tests/data/profiles/demo.yaml";
 const ASSESSMENT: &str = "tests/data/assessments/demo-2025.yaml";
 
+fn score_json() -> Run {
+    tradeready(&[
+        "score",
+        ASSESSMENT,
+        "--profile",
+        PROFILE,
+        "--format",
+        "json",
+    ])
+}
+
 fn ok(run: &Run) -> &str {
     assert_eq!(run.code, Some(0), "stderr:\n{}", run.stderr);
     &run.stdout
@@ -20,14 +31,7 @@ fn score_text_is_golden() {
 
 #[test]
 fn score_json_is_golden() {
-    let run = tradeready(&[
-        "score",
-        ASSESSMENT,
-        "--profile",
-        PROFILE,
-        "--format",
-        "json",
-    ]);
+    let run = score_json();
     insta::assert_snapshot!(ok(&run));
 }
 
@@ -44,14 +48,7 @@ fn close(v: &Value, expected: f64) {
 /// The demo assessment scored by hand, as DESIGN.md "Scoring" says.
 #[test]
 fn score_json_gives_the_numbers_computed_by_hand() {
-    let run = tradeready(&[
-        "score",
-        ASSESSMENT,
-        "--profile",
-        PROFILE,
-        "--format",
-        "json",
-    ]);
+    let run = score_json();
     let r: Value = serde_json::from_str(ok(&run)).unwrap();
     // Indicators: oga-roles level 3 = 0.75; activation true = 1; coverage 0.65 between
     // (0.5, 0.6) and (0.8, 1) = 0.6 + 0.4·0.15/0.3 = 0.8; release time 20 h against 48 -> 6
