@@ -38,7 +38,7 @@ fn is_false(v: &bool) -> bool {
 }
 
 /// An indicator catalogue: `assessments/profiles/<id>/<version>.yaml`.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "TradeReady profile",
@@ -87,7 +87,7 @@ pub struct Profile {
 }
 
 /// A source document.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Short id that refs start with (`TRG` in `TRG.prepare.1`).
@@ -118,7 +118,7 @@ pub struct Source {
 }
 
 /// One provision of a source.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Clause {
     /// Stable id, starting with the source id (`TRG.prepare.1`).
@@ -150,7 +150,7 @@ fn is_true(v: &bool) -> bool {
 }
 
 /// An answer scale.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     /// The levels, in increasing order of readiness.
@@ -158,7 +158,7 @@ pub struct Scale {
 }
 
 /// One level of a scale.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     /// What the assessor writes as the answer.
@@ -173,7 +173,7 @@ pub struct Level {
 }
 
 /// A score band.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// Lowest 0-100 score in the band.
@@ -194,7 +194,7 @@ pub enum MissingPolicy {
 }
 
 /// A group of indicators.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Domain {
     /// Domain id, `[a-z0-9-]+`.
@@ -243,7 +243,7 @@ impl IndicatorKind {
 /// One question of the catalogue. Fields that belong to one kind only (`scale`, `points`,
 /// `unit`, `baseline`, `target`, `fresh_days`, `stale_days`) are checked against `kind`
 /// when the profile is lowered.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Indicator id, unique across the profile (`governance.oga-roles`).
@@ -353,7 +353,7 @@ impl Phase {
 }
 
 /// A cap: when `if` is counted and scores below `below`, `cap` limits a score.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cap {
     /// The indicator whose low score triggers the cap.
@@ -366,7 +366,7 @@ pub struct Cap {
 }
 
 /// The limit a cap sets: `{domain: D, max: M}` or `{overall: M}`.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CapLimit {
     /// The domain capped.
@@ -385,7 +385,7 @@ pub struct CapLimit {
 }
 
 /// A disruption scenario.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Scenario id.
@@ -402,7 +402,7 @@ pub struct Scenario {
 }
 
 /// One administration's answers for one review cycle.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "TradeReady assessment",
@@ -438,7 +438,7 @@ pub struct Assessment {
 }
 
 /// Which profile an assessment answers.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileRef {
     /// Profile id.
@@ -449,7 +449,7 @@ pub struct ProfileRef {
 }
 
 /// The administration assessed.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Administration {
     /// Its name.
@@ -461,7 +461,7 @@ pub struct Administration {
 }
 
 /// One answer: a value, or not applicable with a reason.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
     /// The answer, of the type the indicator takes.

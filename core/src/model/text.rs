@@ -245,6 +245,24 @@ impl JsonSchema for Label {
 #[derive(Clone, Debug, PartialEq)]
 pub struct UniqueMap<K, V>(Vec<(K, V)>);
 
+#[cfg(test)]
+mod unique_map_tests {
+    use super::UniqueMap;
+
+    #[test]
+    fn set_keeps_order_and_remove_takes_out() {
+        let mut m: UniqueMap<String, i32> = [("a".to_owned(), 1), ("b".to_owned(), 2)].into_iter().collect();
+        m.set("a".to_owned(), 3);
+        m.set("c".to_owned(), 4);
+        assert_eq!(m.iter().map(|(k, v)| format!("{k}{v}")).collect::<Vec<_>>(), ["a3", "b2", "c4"]);
+        assert_eq!(m.remove("b"), Some(2));
+        assert_eq!(m.len(), 2);
+        *m.get_mut("c").unwrap() = 5;
+        m.retain(|_, v| *v > 3);
+        assert_eq!(m.keys().collect::<Vec<_>>(), ["c"]);
+    }
+}
+
 impl<K, V> Default for UniqueMap<K, V> {
     fn default() -> Self {
         UniqueMap(Vec::new())
@@ -276,6 +294,38 @@ impl<K: PartialEq, V> UniqueMap<K, V> {
             .iter()
             .find(|(k, _)| k.borrow() == key)
             .map(|(_, v)| v)
+    }
+
+    /// The value for `key`, mutable.
+    pub fn get_mut<Q>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: PartialEq + ?Sized,
+    {
+        self.0.iter_mut().find(|(k, _)| k.borrow() == key).map(|(_, v)| v)
+    }
+
+    /// Sets the value for `key`, keeping its place when it is already there.
+    pub fn set(&mut self, key: K, value: V) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((key, value)),
+        }
+    }
+
+    /// Removes `key` and returns its value.
+    pub fn remove<Q>(&mut self, key: &Q) -> Option<V>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: PartialEq + ?Sized,
+    {
+        let at = self.0.iter().position(|(k, _)| k.borrow() == key)?;
+        Some(self.0.remove(at).1)
+    }
+
+    /// Keeps the entries for which `keep` is true.
+    pub fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
+        self.0.retain(|(k, v)| keep(k, v));
     }
 
     /// Entries in file order.

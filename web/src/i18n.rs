@@ -1,0 +1,350 @@
+//! The interface in English, French and Spanish. Profile text comes from the profile
+//! itself, in the chosen language with the profile's default as fallback.
+
+use serde::{Deserialize, Serialize};
+
+/// An interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
+}
+
+impl Lang {
+    /// Every language, in the order of the switcher.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Es];
+
+    /// The language code used in profiles.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language from its code, if it is one of the three.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language's own name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::Es => "Español",
+        }
+    }
+
+    /// The interface strings.
+    pub fn t(self) -> &'static Texts {
+        match self {
+            Lang::En => &EN,
+            Lang::Fr => &FR,
+            Lang::Es => &ES,
+        }
+    }
+}
+
+/// Every string of the interface.
+#[derive(Debug)]
+pub struct Texts {
+    pub app_title: &'static str,
+    pub tagline: &'static str,
+    pub language: &'static str,
+    pub nav_start: &'static str,
+    pub nav_questionnaire: &'static str,
+    pub nav_results: &'static str,
+    pub nav_framework: &'static str,
+    pub new_assessment: &'static str,
+    pub profile: &'static str,
+    pub own_profile: &'static str,
+    pub administration: &'static str,
+    pub code: &'static str,
+    pub cycle: &'static str,
+    pub as_of: &'static str,
+    pub start: &'static str,
+    pub drafts: &'static str,
+    pub no_drafts: &'static str,
+    pub resume: &'static str,
+    pub delete: &'static str,
+    pub saved_at: &'static str,
+    pub import: &'static str,
+    pub import_hint: &'static str,
+    pub import_failed: &'static str,
+    pub export_yaml: &'static str,
+    pub export_json: &'static str,
+    pub unexported: &'static str,
+    pub all_exported: &'static str,
+    pub storage_full: &'static str,
+    pub storage_unavailable: &'static str,
+    pub not_applicable: &'static str,
+    pub reason: &'static str,
+    pub evidence: &'static str,
+    pub add_evidence: &'static str,
+    pub remove: &'static str,
+    pub note: &'static str,
+    pub clear_answer: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub percent: &'static str,
+    pub sources_cited: &'static str,
+    pub help: &'static str,
+    pub answered: &'static str,
+    pub overall: &'static str,
+    pub domains: &'static str,
+    pub phases: &'static str,
+    pub scenarios: &'static str,
+    pub completeness: &'static str,
+    pub evidence_coverage: &'static str,
+    pub action_plan: &'static str,
+    pub priority: &'static str,
+    pub now: &'static str,
+    pub target: &'static str,
+    pub critical: &'static str,
+    pub capped: &'static str,
+    pub score: &'static str,
+    pub band: &'static str,
+    pub no_draft: &'static str,
+    pub invalid_answers: &'static str,
+    pub by_domain: &'static str,
+    pub by_phase: &'static str,
+    pub by_source: &'static str,
+    pub your_answer: &'static str,
+    pub unanswered: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub data_table: &'static str,
+}
+
+pub static EN: Texts = Texts {
+    app_title: "TradeReady",
+    tagline: "How ready is your administration to keep trade moving through a disruption?",
+    language: "Language",
+    nav_start: "Start",
+    nav_questionnaire: "Questionnaire",
+    nav_results: "Results",
+    nav_framework: "Framework",
+    new_assessment: "New assessment",
+    profile: "Profile",
+    own_profile: "Use a profile file of your own",
+    administration: "Administration",
+    code: "Code",
+    cycle: "Review cycle",
+    as_of: "Reference date",
+    start: "Start",
+    drafts: "Saved drafts",
+    no_drafts: "No draft saved in this browser.",
+    resume: "Resume",
+    delete: "Delete",
+    saved_at: "last saved",
+    import: "Import an assessment file",
+    import_hint: "Choose a YAML or JSON file, or drop it here.",
+    import_failed: "The file was not imported; your current draft is unchanged.",
+    export_yaml: "Export YAML",
+    export_json: "Export JSON",
+    unexported: "Changes not yet exported: browser storage can be cleared, a file is the durable copy.",
+    all_exported: "Everything is exported.",
+    storage_full: "Browser storage is full: this change is not saved. Export your assessment now.",
+    storage_unavailable: "This browser does not allow saving: export your assessment to keep it.",
+    not_applicable: "Not applicable",
+    reason: "Reason",
+    evidence: "Evidence",
+    add_evidence: "Add evidence",
+    remove: "Remove",
+    note: "Note",
+    clear_answer: "Clear answer",
+    yes: "Yes",
+    no: "No",
+    percent: "%",
+    sources_cited: "Provisions cited",
+    help: "Guidance",
+    answered: "answered",
+    overall: "Overall readiness",
+    domains: "Domain scores",
+    phases: "Readiness by phase",
+    scenarios: "Readiness by scenario",
+    completeness: "Completeness",
+    evidence_coverage: "Evidence coverage",
+    action_plan: "Action plan",
+    priority: "Priority",
+    now: "now",
+    target: "target",
+    critical: "critical",
+    capped: "capped",
+    score: "Score",
+    band: "Band",
+    no_draft: "Start or resume an assessment first.",
+    invalid_answers: "These answers are not counted until they are corrected:",
+    by_domain: "By domain",
+    by_phase: "By phase",
+    by_source: "By source provision",
+    your_answer: "Your answer",
+    unanswered: "not answered",
+    previous: "Previous",
+    next: "Next",
+    data_table: "Data",
+};
+
+pub static FR: Texts = Texts {
+    app_title: "TradeReady",
+    tagline: "Votre administration est-elle prête à maintenir les échanges pendant une perturbation ?",
+    language: "Langue",
+    nav_start: "Accueil",
+    nav_questionnaire: "Questionnaire",
+    nav_results: "Résultats",
+    nav_framework: "Référentiel",
+    new_assessment: "Nouvelle évaluation",
+    profile: "Profil",
+    own_profile: "Utiliser votre propre fichier de profil",
+    administration: "Administration",
+    code: "Code",
+    cycle: "Cycle d'examen",
+    as_of: "Date de référence",
+    start: "Commencer",
+    drafts: "Brouillons enregistrés",
+    no_drafts: "Aucun brouillon enregistré dans ce navigateur.",
+    resume: "Reprendre",
+    delete: "Supprimer",
+    saved_at: "dernier enregistrement",
+    import: "Importer un fichier d'évaluation",
+    import_hint: "Choisissez un fichier YAML ou JSON, ou déposez-le ici.",
+    import_failed: "Le fichier n'a pas été importé ; votre brouillon actuel est inchangé.",
+    export_yaml: "Exporter en YAML",
+    export_json: "Exporter en JSON",
+    unexported: "Modifications non exportées : le stockage du navigateur peut être effacé, un fichier est la copie durable.",
+    all_exported: "Tout est exporté.",
+    storage_full: "Le stockage du navigateur est plein : cette modification n'est pas enregistrée. Exportez votre évaluation maintenant.",
+    storage_unavailable: "Ce navigateur n'autorise pas l'enregistrement : exportez votre évaluation pour la conserver.",
+    not_applicable: "Sans objet",
+    reason: "Motif",
+    evidence: "Justificatifs",
+    add_evidence: "Ajouter un justificatif",
+    remove: "Retirer",
+    note: "Note",
+    clear_answer: "Effacer la réponse",
+    yes: "Oui",
+    no: "Non",
+    percent: "%",
+    sources_cited: "Dispositions citées",
+    help: "Conseils",
+    answered: "répondues",
+    overall: "Préparation globale",
+    domains: "Scores par domaine",
+    phases: "Préparation par phase",
+    scenarios: "Préparation par scénario",
+    completeness: "Complétude",
+    evidence_coverage: "Couverture par des justificatifs",
+    action_plan: "Plan d'action",
+    priority: "Priorité",
+    now: "actuel",
+    target: "cible",
+    critical: "critique",
+    capped: "plafonné",
+    score: "Score",
+    band: "Niveau",
+    no_draft: "Commencez ou reprenez d'abord une évaluation.",
+    invalid_answers: "Ces réponses ne sont pas comptées tant qu'elles ne sont pas corrigées :",
+    by_domain: "Par domaine",
+    by_phase: "Par phase",
+    by_source: "Par disposition",
+    your_answer: "Votre réponse",
+    unanswered: "sans réponse",
+    previous: "Précédent",
+    next: "Suivant",
+    data_table: "Données",
+};
+
+pub static ES: Texts = Texts {
+    app_title: "TradeReady",
+    tagline: "¿Está su administración preparada para mantener el comercio durante una perturbación?",
+    language: "Idioma",
+    nav_start: "Inicio",
+    nav_questionnaire: "Cuestionario",
+    nav_results: "Resultados",
+    nav_framework: "Marco",
+    new_assessment: "Nueva evaluación",
+    profile: "Perfil",
+    own_profile: "Usar su propio archivo de perfil",
+    administration: "Administración",
+    code: "Código",
+    cycle: "Ciclo de examen",
+    as_of: "Fecha de referencia",
+    start: "Comenzar",
+    drafts: "Borradores guardados",
+    no_drafts: "No hay borradores guardados en este navegador.",
+    resume: "Reanudar",
+    delete: "Eliminar",
+    saved_at: "último guardado",
+    import: "Importar un archivo de evaluación",
+    import_hint: "Elija un archivo YAML o JSON, o suéltelo aquí.",
+    import_failed: "El archivo no se importó; su borrador actual no ha cambiado.",
+    export_yaml: "Exportar YAML",
+    export_json: "Exportar JSON",
+    unexported: "Cambios sin exportar: el almacenamiento del navegador puede borrarse, un archivo es la copia duradera.",
+    all_exported: "Todo está exportado.",
+    storage_full: "El almacenamiento del navegador está lleno: este cambio no se guardó. Exporte su evaluación ahora.",
+    storage_unavailable: "Este navegador no permite guardar: exporte su evaluación para conservarla.",
+    not_applicable: "No aplicable",
+    reason: "Motivo",
+    evidence: "Evidencias",
+    add_evidence: "Añadir evidencia",
+    remove: "Quitar",
+    note: "Nota",
+    clear_answer: "Borrar la respuesta",
+    yes: "Sí",
+    no: "No",
+    percent: "%",
+    sources_cited: "Disposiciones citadas",
+    help: "Orientación",
+    answered: "respondidas",
+    overall: "Preparación global",
+    domains: "Puntuación por dominio",
+    phases: "Preparación por fase",
+    scenarios: "Preparación por escenario",
+    completeness: "Completitud",
+    evidence_coverage: "Cobertura de evidencias",
+    action_plan: "Plan de acción",
+    priority: "Prioridad",
+    now: "actual",
+    target: "meta",
+    critical: "crítico",
+    capped: "limitado",
+    score: "Puntuación",
+    band: "Nivel",
+    no_draft: "Primero comience o reanude una evaluación.",
+    invalid_answers: "Estas respuestas no se cuentan hasta que se corrijan:",
+    by_domain: "Por dominio",
+    by_phase: "Por fase",
+    by_source: "Por disposición",
+    your_answer: "Su respuesta",
+    unanswered: "sin respuesta",
+    previous: "Anterior",
+    next: "Siguiente",
+    data_table: "Datos",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("de"), None);
+    }
+
+    #[test]
+    fn translations_differ_from_english_where_they_should() {
+        assert_ne!(FR.nav_start, EN.nav_start);
+        assert_ne!(ES.import_failed, EN.import_failed);
+    }
+}

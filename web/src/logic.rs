@@ -1,0 +1,254 @@
+//! What the pages compute from the state: the profiles on offer, scores of a draft that may
+//! still hold mistakes, exports and imports. Pure functions over the core, tested natively.
+
+use crate::state::{Draft, ProfileKey};
+use std::rc::Rc;
+use tradeready::model::raw;
+use tradeready::{Diagnostic, Layers, Profile, ScoreReport};
+
+/// A profile the user can answer.
+#[derive(Clone, Debug)]
+pub struct Available {
+    /// Id and version.
+    pub key: ProfileKey,
+    /// The checked profile.
+    pub profile: Rc<Profile>,
+    /// Whether the user loaded it (rather than it being built in).
+    pub own: bool,
+}
+
+/// The embedded profiles, then the user's own (given as texts), each loaded once.
+pub fn available_profiles(own_texts: &[String]) -> Vec<Available> {
+    let mut out = Vec::new();
+    for e in tradeready::embedded::PROFILES {
+        if let Some(p) = e.load().value {
+            out.push(Available {
+                key: ProfileKey {
+                    id: e.id.to_owned(),
+                    version: e.version.to_owned(),
+                },
+                profile: Rc::new(p),
+                own: false,
+            });
+        }
+    }
+    for text in own_texts {
+        if let Some(p) = tradeready::load_profile(text, Layers::default()).value {
+            let key = ProfileKey {
+                id: p.id.clone(),
+                version: p.version.to_string(),
+            };
+            if !out.iter().any(|a| a.key == key) {
+                out.push(Available {
+                    key,
+                    profile: Rc::new(p),
+                    own: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Finds a profile by key.
+pub fn find<'a>(profiles: &'a [Available], key: &ProfileKey) -> Option<&'a Available> {
+    profiles.iter().find(|a| &a.key == key)
+}
+
+/// The draft as a valid file would hold it: answers with neither a value nor `na` (only
+/// evidence or a note so far) cannot be written, so they are left out.
+pub fn exportable(draft: &Draft) -> raw::Assessment {
+    let mut a = draft.assessment.clone();
+    a.answers.retain(|_, x| x.value.is_some() || x.na.is_some());
+    a
+}
+
+/// Scores of a draft, with the answers that are wrong set aside and reported, so that one
+/// mistake does not blank the whole results page.
+#[derive(Clone, Debug, Default)]
+pub struct Evaluation {
+    /// The scores, when the header (dates, names) is valid.
+    pub report: Option<ScoreReport>,
+    /// Problems, with the indicator they concern where there is one.
+    pub problems: Vec<(Option<String>, String)>,
+}
+
+fn indicator_of(d: &Diagnostic) -> Option<String> {
+    let rest = d.pointer.strip_prefix("/answers/").or_else(|| d.pointer.strip_prefix("/targets/"))?;
+    Some(rest.split('/').next().unwrap_or(rest).replace("~1", "/").replace("~0", "~"))
+}
+
+/// Scores a draft against its profile.
+pub fn evaluate(draft: &Draft, profile: &Profile) -> Evaluation {
+    let mut a = exportable(draft);
+    let mut problems = Vec::new();
+    // Two passes at most: the second runs without the answers the first found wrong.
+    for _ in 0..2 {
+        let loaded = tradeready::check_assessment(a.clone(), "", profile);
+        if let Some(checked) = loaded.value {
+            return Evaluation {
+                report: Some(tradeready::score(profile, &checked)),
+                problems,
+            };
+        }
+        let mut header_problem = false;
+        for d in loaded.diagnostics.into_iter().filter(Diagnostic::is_error) {
+            match indicator_of(&d) {
+                Some(id) => {
+                    a.answers.remove(id.as_str());
+                    a.targets.remove(id.as_str());
+                    problems.push((Some(id), d.message));
+                }
+                None => {
+                    header_problem = true;
+                    problems.push((None, d.message));
+                }
+            }
+        }
+        if header_problem {
+            break;
+        }
+    }
+    Evaluation { report: None, problems }
+}
+
+/// The draft as YAML, ready for `tradeready validate`.
+pub fn export_yaml(draft: &Draft) -> String {
+    tradeready::parse::to_yaml(&exportable(draft))
+}
+
+/// The draft as JSON, ready for `tradeready validate`.
+pub fn export_json(draft: &Draft) -> String {
+    let mut text = serde_json::to_string_pretty(&exportable(draft)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// A file name for an export: `<code or name>-<cycle>.<ext>`.
+pub fn export_name(draft: &Draft, ext: &str) -> String {
+    let a = &draft.assessment;
+    let who = a.administration.code.as_ref().map_or(a.administration.name.as_str(), |c| c.as_str());
+    let clean = |s: &str| -> String {
+        s.to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' })
+            .collect::<String>()
+            .trim_matches('-')
+            .to_owned()
+    };
+    let stem = format!("{}-{}", clean(who), clean(a.cycle.as_str()));
+    format!("{}.{ext}", if stem == "-" { "assessment".to_owned() } else { stem })
+}
+
+/// Reads an assessment file: every layer the browser has, against the profile it names.
+/// Errors come back rendered as `FILE:LINE:COLUMN: message`.
+pub fn import(file_name: &str, bytes: &[u8], profiles: &[Available]) -> Result<raw::Assessment, Vec<String>> {
+    let render = |ds: &[Diagnostic]| ds.iter().filter(|d| d.is_error()).map(|d| d.render(file_name)).collect::<Vec<_>>();
+    let text = tradeready::parse::text_from_bytes(bytes).map_err(|d| render(&[d]))?;
+    let raw = tradeready::decode_assessment(text, Layers::default()).map_err(|d| render(&d))?;
+    let key = ProfileKey {
+        id: raw.profile.id.clone(),
+        version: raw.profile.version.0.clone(),
+    };
+    let Some(found) = find(profiles, &key) else {
+        return Err(vec![format!(
+            "{file_name}: the file answers profile {} {}, which this app does not have; load that profile first",
+            key.id, key.version
+        )]);
+    };
+    let loaded = tradeready::check_assessment(raw.clone(), text, &found.profile);
+    match loaded.value {
+        Some(_) => Ok(raw),
+        None => Err(render(&loaded.diagnostics)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Action, State, new_draft};
+    use tradeready::model::AnswerValue;
+    use yew::Reducible;
+
+    const EXAMPLE: &str = include_str!("../../assessments/examples/northland-2025.yaml");
+
+    fn wco() -> Vec<Available> {
+        available_profiles(&[])
+    }
+
+    fn draft_of(raw: raw::Assessment) -> Draft {
+        Draft {
+            id: "t".into(),
+            assessment: raw,
+            saved_at: None,
+            exported: true,
+            revision: 0,
+        }
+    }
+
+    #[test]
+    fn the_wco_profile_is_on_offer() {
+        let p = wco();
+        assert!(p.iter().any(|a| a.key.id == "wco-resilience" && !a.own));
+    }
+
+    #[test]
+    fn export_then_import_gives_the_same_assessment_in_yaml_and_json() {
+        let profiles = wco();
+        let raw = import("example.yaml", EXAMPLE.as_bytes(), &profiles).unwrap();
+        let draft = draft_of(raw.clone());
+        for (name, text) in [("x.yaml", export_yaml(&draft)), ("x.json", export_json(&draft))] {
+            let back = import(name, text.as_bytes(), &profiles).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            assert_eq!(back, raw, "{name}");
+        }
+    }
+
+    #[test]
+    fn exports_score_like_the_command_line() {
+        let profiles = wco();
+        let raw = import("example.yaml", EXAMPLE.as_bytes(), &profiles).unwrap();
+        let draft = draft_of(raw);
+        let profile = &profiles[0].profile;
+        let from_app = evaluate(&draft, profile).report.unwrap();
+        let a = tradeready::load_assessment(EXAMPLE, profile, Layers::default()).value.unwrap();
+        assert_eq!(from_app, tradeready::score(profile, &a));
+    }
+
+    #[test]
+    fn a_bad_import_names_the_file_line_and_problem() {
+        let bad = EXAMPLE.replace("governance.oga-roles:\n    value: 4", "governance.oga-roles:\n    value: 9");
+        let errors = import("bad.yaml", bad.as_bytes(), &wco()).unwrap_err();
+        assert!(errors[0].starts_with("bad.yaml:"), "{errors:?}");
+        assert!(errors[0].contains("must be a level"), "{errors:?}");
+        let errors = import("bin.yaml", &[0xff, 0xfe, 0, 0x41], &wco()).unwrap_err();
+        assert!(errors[0].contains("UTF-16"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_wrong_answer_is_set_aside_and_reported_not_fatal() {
+        let key = ProfileKey {
+            id: "wco-resilience".into(),
+            version: "1.0.0".into(),
+        };
+        let s = std::rc::Rc::new(State::default())
+            .reduce(Action::Open(new_draft("d".into(), &key, "X", "", "c", "2025-06-30")))
+            .reduce(Action::SetValue("governance.oga-roles".into(), Some(AnswerValue::Int(3))))
+            .reduce(Action::SetValue("exercises.last-exercise".into(), Some(AnswerValue::Text("2030-01-01".into()))));
+        let profiles = wco();
+        let e = evaluate(s.draft.as_ref().unwrap(), &profiles[0].profile);
+        let report = e.report.expect("scores despite one wrong answer");
+        assert_eq!(report.counts.answered, 1);
+        assert_eq!(e.problems.len(), 1);
+        assert_eq!(e.problems[0].0.as_deref(), Some("exercises.last-exercise"));
+    }
+
+    #[test]
+    fn export_names_are_safe() {
+        let key = ProfileKey {
+            id: "p".into(),
+            version: "1.0.0".into(),
+        };
+        assert_eq!(export_name(&new_draft("d".into(), &key, "Customs of X", "XE", "2025-H1", "2025-06-30"), "yaml"), "xe-2025-h1.yaml");
+        assert_eq!(export_name(&new_draft("d".into(), &key, "Douane d'Été", "", "2025/1", "2025-06-30"), "json"), "douane-d-été-2025-1.json");
+    }
+}

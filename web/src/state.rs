@@ -1,0 +1,340 @@
+//! The app's state and everything that changes it: a Yew `Reducible` over an [`Action`]
+//! enum, pure and unit-tested natively. Storage and files are touched only in effects
+//! (see `storage.rs` and `app.rs`), never here.
+
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use tradeready::model::raw;
+use tradeready::model::{AnswerValue, Label, UniqueMap};
+use yew::Reducible;
+
+/// Which page is shown.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Page {
+    /// Profile choice, new assessment, drafts, import.
+    #[default]
+    Start,
+    /// The questions of one domain (by index).
+    Questionnaire(usize),
+    /// Scores, charts and the action plan.
+    Results,
+    /// The profile as a reading aid.
+    Framework,
+}
+
+/// Which profile a draft answers: an embedded one or one the user loaded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileKey {
+    /// Profile id.
+    pub id: String,
+    /// Profile version.
+    pub version: String,
+}
+
+/// An assessment being written, as it is saved in browser storage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Storage key.
+    pub id: String,
+    /// The answers, in the file format itself, so that export is exact.
+    pub assessment: raw::Assessment,
+    /// When it was last saved, in milliseconds since 1970 (set by the storage effect).
+    pub saved_at: Option<f64>,
+    /// Whether every change has been exported to a file.
+    pub exported: bool,
+    /// Bumped on every change, so that the storage effect knows what to save.
+    pub revision: u64,
+}
+
+impl Draft {
+    /// The profile this draft answers.
+    pub fn profile_key(&self) -> ProfileKey {
+        ProfileKey {
+            id: self.assessment.profile.id.clone(),
+            version: self.assessment.profile.version.0.clone(),
+        }
+    }
+}
+
+/// A message shown at the top of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Browser storage refused the last save.
+    StorageFull,
+    /// Browser storage cannot be used at all.
+    StorageUnavailable,
+    /// An import failed; the rendered diagnostics.
+    ImportFailed(Vec<String>),
+}
+
+/// The whole state of the app.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct State {
+    /// Interface language.
+    pub lang: Lang,
+    /// The page shown.
+    pub page: Page,
+    /// The assessment being written, if any.
+    pub draft: Option<Draft>,
+    /// A message for the user.
+    pub notice: Option<Notice>,
+}
+
+/// What the user (or an effect) did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Switch the interface language.
+    SetLang(Lang),
+    /// Show a page.
+    Go(Page),
+    /// Open a draft (new, resumed or imported).
+    Open(Draft),
+    /// Close the draft.
+    Close,
+    /// Answer an indicator with a value (None clears the answer).
+    SetValue(String, Option<AnswerValue>),
+    /// Mark an indicator not applicable with a reason (None removes the mark).
+    SetNa(String, Option<String>),
+    /// Replace the evidence items of an indicator.
+    SetEvidence(String, Vec<String>),
+    /// Set or clear the note of an indicator.
+    SetNote(String, Option<String>),
+    /// Set or clear a target for next cycle.
+    SetTarget(String, Option<AnswerValue>),
+    /// Edit the header of the assessment.
+    SetHeader {
+        /// Administration name.
+        administration: String,
+        /// Administration code.
+        code: String,
+        /// Cycle label.
+        cycle: String,
+        /// Reference date.
+        as_of: String,
+    },
+    /// The draft was written to a file.
+    Exported,
+    /// The storage effect saved the draft at this time.
+    Saved(u64, f64),
+    /// Show or clear a notice.
+    Notify(Option<Notice>),
+}
+
+fn answer_mut<'a>(draft: &'a mut Draft, id: &str) -> &'a mut raw::Answer {
+    let answers = &mut draft.assessment.answers;
+    if answers.get(id).is_none() {
+        answers.set(
+            id.to_owned(),
+            raw::Answer {
+                value: None,
+                na: None,
+                evidence: Vec::new(),
+                note: None,
+            },
+        );
+    }
+    answers.get_mut(id).expect("just inserted")
+}
+
+/// Drops answers that say nothing (no value, no na, no evidence, no note).
+fn tidy(draft: &mut Draft) {
+    draft
+        .assessment
+        .answers
+        .retain(|_, a| a.value.is_some() || a.na.is_some() || !a.evidence.is_empty() || a.note.is_some());
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let edits_draft = matches!(
+            action,
+            Action::SetValue(..)
+                | Action::SetNa(..)
+                | Action::SetEvidence(..)
+                | Action::SetNote(..)
+                | Action::SetTarget(..)
+                | Action::SetHeader { .. }
+        );
+        match action {
+            Action::SetLang(lang) => next.lang = lang,
+            Action::Go(page) => next.page = page,
+            Action::Open(draft) => {
+                next.draft = Some(draft);
+                next.page = Page::Questionnaire(0);
+                next.notice = None;
+            }
+            Action::Close => {
+                next.draft = None;
+                next.page = Page::Start;
+            }
+            Action::Notify(notice) => next.notice = notice,
+            Action::Exported => {
+                if let Some(d) = &mut next.draft {
+                    d.exported = true;
+                }
+            }
+            Action::Saved(revision, at) => match &mut next.draft {
+                Some(d) if d.revision == revision => d.saved_at = Some(at),
+                _ => return self,
+            },
+            Action::SetValue(id, value) => {
+                if let Some(d) = &mut next.draft {
+                    let a = answer_mut(d, &id);
+                    if value.is_some() {
+                        a.na = None;
+                    }
+                    a.value = value;
+                }
+            }
+            Action::SetNa(id, reason) => {
+                if let Some(d) = &mut next.draft {
+                    let a = answer_mut(d, &id);
+                    if reason.is_some() {
+                        a.value = None;
+                    }
+                    a.na = reason;
+                }
+            }
+            Action::SetEvidence(id, items) => {
+                if let Some(d) = &mut next.draft {
+                    answer_mut(d, &id).evidence = items;
+                }
+            }
+            Action::SetNote(id, note) => {
+                if let Some(d) = &mut next.draft {
+                    answer_mut(d, &id).note = note.filter(|n| !n.trim().is_empty());
+                }
+            }
+            Action::SetTarget(id, value) => {
+                if let Some(d) = &mut next.draft {
+                    match value {
+                        Some(v) => d.assessment.targets.set(id, v),
+                        None => {
+                            d.assessment.targets.remove(id.as_str());
+                        }
+                    }
+                }
+            }
+            Action::SetHeader {
+                administration,
+                code,
+                cycle,
+                as_of,
+            } => {
+                if let Some(d) = &mut next.draft {
+                    let a = &mut d.assessment;
+                    a.administration.name = administration;
+                    a.administration.code = (!code.trim().is_empty()).then(|| Label(code));
+                    a.cycle = Label(cycle);
+                    a.as_of = as_of;
+                }
+            }
+        }
+        if edits_draft && let Some(d) = &mut next.draft {
+            tidy(d);
+            d.exported = false;
+            d.revision += 1;
+        }
+        Rc::new(next)
+    }
+}
+
+/// A new, empty assessment of a profile.
+pub fn new_draft(id: String, key: &ProfileKey, administration: &str, code: &str, cycle: &str, as_of: &str) -> Draft {
+    Draft {
+        id,
+        assessment: raw::Assessment {
+            kind: raw::AssessmentKind::Assessment,
+            format: tradeready::validate::FORMAT,
+            profile: raw::ProfileRef {
+                id: key.id.clone(),
+                version: Label(key.version.clone()),
+            },
+            administration: raw::Administration {
+                name: administration.to_owned(),
+                code: (!code.trim().is_empty()).then(|| Label(code.to_owned())),
+            },
+            cycle: Label(cycle.to_owned()),
+            as_of: as_of.to_owned(),
+            assessors: Vec::new(),
+            answers: UniqueMap::new(),
+            targets: UniqueMap::new(),
+        },
+        saved_at: None,
+        exported: false,
+        revision: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_draft() -> Rc<State> {
+        let key = ProfileKey {
+            id: "wco-resilience".into(),
+            version: "1.0.0".into(),
+        };
+        Rc::new(State::default()).reduce(Action::Open(new_draft("d1".into(), &key, "X", "XE", "2025", "2025-06-30")))
+    }
+
+    fn answers(state: &State) -> &UniqueMap<String, raw::Answer> {
+        &state.draft.as_ref().unwrap().assessment.answers
+    }
+
+    #[test]
+    fn a_value_replaces_na_and_na_replaces_a_value() {
+        let s = with_draft().reduce(Action::SetNa("a.b".into(), Some("No mandate".into())));
+        assert_eq!(answers(&s).get("a.b").unwrap().na.as_deref(), Some("No mandate"));
+        let s = s.reduce(Action::SetValue("a.b".into(), Some(AnswerValue::Int(3))));
+        let a = answers(&s).get("a.b").unwrap();
+        assert_eq!((a.value.clone(), a.na.clone()), (Some(AnswerValue::Int(3)), None));
+        let s = s.reduce(Action::SetNa("a.b".into(), Some("x".into())));
+        assert_eq!(answers(&s).get("a.b").unwrap().value, None);
+    }
+
+    #[test]
+    fn clearing_everything_removes_the_answer() {
+        let s = with_draft()
+            .reduce(Action::SetValue("a.b".into(), Some(AnswerValue::Bool(true))))
+            .reduce(Action::SetEvidence("a.b".into(), vec!["Memo".into()]));
+        let s = s.reduce(Action::SetValue("a.b".into(), None));
+        assert!(answers(&s).get("a.b").is_some(), "evidence keeps the entry");
+        let s = s.reduce(Action::SetEvidence("a.b".into(), vec![]));
+        assert!(answers(&s).get("a.b").is_none());
+    }
+
+    #[test]
+    fn every_edit_marks_the_draft_unexported_and_bumps_the_revision() {
+        let s = with_draft().reduce(Action::Exported);
+        assert!(s.draft.as_ref().unwrap().exported);
+        let s = s.reduce(Action::SetValue("a.b".into(), Some(AnswerValue::Int(1))));
+        let d = s.draft.as_ref().unwrap();
+        assert!(!d.exported);
+        assert_eq!(d.revision, 1);
+        // Navigation is not an edit.
+        let s = s.reduce(Action::Go(Page::Results));
+        assert_eq!(s.draft.as_ref().unwrap().revision, 1);
+    }
+
+    #[test]
+    fn a_save_of_an_older_revision_does_not_mark_the_newer_one_saved() {
+        let s = with_draft().reduce(Action::SetValue("a.b".into(), Some(AnswerValue::Int(1))));
+        let s = s.reduce(Action::Saved(0, 10.0));
+        assert_eq!(s.draft.as_ref().unwrap().saved_at, None);
+        let s = s.reduce(Action::Saved(1, 11.0));
+        assert_eq!(s.draft.as_ref().unwrap().saved_at, Some(11.0));
+    }
+
+    #[test]
+    fn targets_are_set_and_cleared() {
+        let s = with_draft().reduce(Action::SetTarget("a.b".into(), Some(AnswerValue::Int(4))));
+        assert_eq!(s.draft.as_ref().unwrap().assessment.targets.len(), 1);
+        let s = s.reduce(Action::SetTarget("a.b".into(), None));
+        assert!(s.draft.as_ref().unwrap().assessment.targets.is_empty());
+    }
+}
