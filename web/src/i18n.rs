@@ -121,6 +121,8 @@ pub struct Texts {
     pub previous: &'static str,
     pub next: &'static str,
     pub data_table: &'static str,
+    pub close: &'static str,
+    pub own: &'static str,
 }
 
 pub static EN: Texts = Texts {
@@ -190,6 +192,8 @@ pub static EN: Texts = Texts {
     previous: "Previous",
     next: "Next",
     data_table: "Data",
+    close: "Close",
+    own: "your file",
 };
 
 pub static FR: Texts = Texts {
@@ -259,6 +263,8 @@ pub static FR: Texts = Texts {
     previous: "Précédent",
     next: "Suivant",
     data_table: "Données",
+    close: "Fermer",
+    own: "votre fichier",
 };
 
 pub static ES: Texts = Texts {
@@ -328,6 +334,8 @@ pub static ES: Texts = Texts {
     previous: "Anterior",
     next: "Siguiente",
     data_table: "Datos",
+    close: "Cerrar",
+    own: "su archivo",
 };
 
 #[cfg(test)]

@@ -56,10 +56,18 @@ pub fn find<'a>(profiles: &'a [Available], key: &ProfileKey) -> Option<&'a Avail
 }
 
 /// The draft as a valid file would hold it: answers with neither a value nor `na` (only
-/// evidence or a note so far) cannot be written, so they are left out.
+/// evidence or a note so far) cannot be written, so they are left out, and so are evidence
+/// lines left blank.
 pub fn exportable(draft: &Draft) -> raw::Assessment {
     let mut a = draft.assessment.clone();
     a.answers.retain(|_, x| x.value.is_some() || x.na.is_some());
+    // An evidence line added but not yet filled in is not evidence.
+    let ids: Vec<String> = a.answers.keys().cloned().collect();
+    for id in ids {
+        if let Some(x) = a.answers.get_mut(id.as_str()) {
+            x.evidence.retain(|e| !e.trim().is_empty());
+        }
+    }
     a
 }
 
@@ -74,8 +82,17 @@ pub struct Evaluation {
 }
 
 fn indicator_of(d: &Diagnostic) -> Option<String> {
-    let rest = d.pointer.strip_prefix("/answers/").or_else(|| d.pointer.strip_prefix("/targets/"))?;
-    Some(rest.split('/').next().unwrap_or(rest).replace("~1", "/").replace("~0", "~"))
+    let rest = d
+        .pointer
+        .strip_prefix("/answers/")
+        .or_else(|| d.pointer.strip_prefix("/targets/"))?;
+    Some(
+        rest.split('/')
+            .next()
+            .unwrap_or(rest)
+            .replace("~1", "/")
+            .replace("~0", "~"),
+    )
 }
 
 /// Scores a draft against its profile.
@@ -109,7 +126,10 @@ pub fn evaluate(draft: &Draft, profile: &Profile) -> Evaluation {
             break;
         }
     }
-    Evaluation { report: None, problems }
+    Evaluation {
+        report: None,
+        problems,
+    }
 }
 
 /// The draft as YAML, ready for `tradeready validate`.
@@ -127,23 +147,49 @@ pub fn export_json(draft: &Draft) -> String {
 /// A file name for an export: `<code or name>-<cycle>.<ext>`.
 pub fn export_name(draft: &Draft, ext: &str) -> String {
     let a = &draft.assessment;
-    let who = a.administration.code.as_ref().map_or(a.administration.name.as_str(), |c| c.as_str());
+    let who = a
+        .administration
+        .code
+        .as_ref()
+        .map_or(a.administration.name.as_str(), |c| c.as_str());
     let clean = |s: &str| -> String {
         s.to_lowercase()
             .chars()
-            .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' })
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '-'
+                }
+            })
             .collect::<String>()
             .trim_matches('-')
             .to_owned()
     };
     let stem = format!("{}-{}", clean(who), clean(a.cycle.as_str()));
-    format!("{}.{ext}", if stem == "-" { "assessment".to_owned() } else { stem })
+    format!(
+        "{}.{ext}",
+        if stem == "-" {
+            "assessment".to_owned()
+        } else {
+            stem
+        }
+    )
 }
 
 /// Reads an assessment file: every layer the browser has, against the profile it names.
 /// Errors come back rendered as `FILE:LINE:COLUMN: message`.
-pub fn import(file_name: &str, bytes: &[u8], profiles: &[Available]) -> Result<raw::Assessment, Vec<String>> {
-    let render = |ds: &[Diagnostic]| ds.iter().filter(|d| d.is_error()).map(|d| d.render(file_name)).collect::<Vec<_>>();
+pub fn import(
+    file_name: &str,
+    bytes: &[u8],
+    profiles: &[Available],
+) -> Result<raw::Assessment, Vec<String>> {
+    let render = |ds: &[Diagnostic]| {
+        ds.iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.render(file_name))
+            .collect::<Vec<_>>()
+    };
     let text = tradeready::parse::text_from_bytes(bytes).map_err(|d| render(&[d]))?;
     let raw = tradeready::decode_assessment(text, Layers::default()).map_err(|d| render(&d))?;
     let key = ProfileKey {
@@ -197,8 +243,12 @@ mod tests {
         let profiles = wco();
         let raw = import("example.yaml", EXAMPLE.as_bytes(), &profiles).unwrap();
         let draft = draft_of(raw.clone());
-        for (name, text) in [("x.yaml", export_yaml(&draft)), ("x.json", export_json(&draft))] {
-            let back = import(name, text.as_bytes(), &profiles).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        for (name, text) in [
+            ("x.yaml", export_yaml(&draft)),
+            ("x.json", export_json(&draft)),
+        ] {
+            let back = import(name, text.as_bytes(), &profiles)
+                .unwrap_or_else(|e| panic!("{name}: {e:?}"));
             assert_eq!(back, raw, "{name}");
         }
     }
@@ -210,13 +260,18 @@ mod tests {
         let draft = draft_of(raw);
         let profile = &profiles[0].profile;
         let from_app = evaluate(&draft, profile).report.unwrap();
-        let a = tradeready::load_assessment(EXAMPLE, profile, Layers::default()).value.unwrap();
+        let a = tradeready::load_assessment(EXAMPLE, profile, Layers::default())
+            .value
+            .unwrap();
         assert_eq!(from_app, tradeready::score(profile, &a));
     }
 
     #[test]
     fn a_bad_import_names_the_file_line_and_problem() {
-        let bad = EXAMPLE.replace("governance.oga-roles:\n    value: 4", "governance.oga-roles:\n    value: 9");
+        let bad = EXAMPLE.replace(
+            "governance.oga-roles:\n    value: 4",
+            "governance.oga-roles:\n    value: 9",
+        );
         let errors = import("bad.yaml", bad.as_bytes(), &wco()).unwrap_err();
         assert!(errors[0].starts_with("bad.yaml:"), "{errors:?}");
         assert!(errors[0].contains("must be a level"), "{errors:?}");
@@ -231,9 +286,22 @@ mod tests {
             version: "1.0.0".into(),
         };
         let s = std::rc::Rc::new(State::default())
-            .reduce(Action::Open(new_draft("d".into(), &key, "X", "", "c", "2025-06-30")))
-            .reduce(Action::SetValue("governance.oga-roles".into(), Some(AnswerValue::Int(3))))
-            .reduce(Action::SetValue("exercises.last-exercise".into(), Some(AnswerValue::Text("2030-01-01".into()))));
+            .reduce(Action::Open(Box::new(new_draft(
+                "d".into(),
+                &key,
+                "X",
+                "",
+                "c",
+                "2025-06-30",
+            ))))
+            .reduce(Action::SetValue(
+                "governance.oga-roles".into(),
+                Some(AnswerValue::Int(3)),
+            ))
+            .reduce(Action::SetValue(
+                "exercises.last-exercise".into(),
+                Some(AnswerValue::Text("2030-01-01".into())),
+            ));
         let profiles = wco();
         let e = evaluate(s.draft.as_ref().unwrap(), &profiles[0].profile);
         let report = e.report.expect("scores despite one wrong answer");
@@ -248,7 +316,26 @@ mod tests {
             id: "p".into(),
             version: "1.0.0".into(),
         };
-        assert_eq!(export_name(&new_draft("d".into(), &key, "Customs of X", "XE", "2025-H1", "2025-06-30"), "yaml"), "xe-2025-h1.yaml");
-        assert_eq!(export_name(&new_draft("d".into(), &key, "Douane d'Été", "", "2025/1", "2025-06-30"), "json"), "douane-d-été-2025-1.json");
+        assert_eq!(
+            export_name(
+                &new_draft(
+                    "d".into(),
+                    &key,
+                    "Customs of X",
+                    "XE",
+                    "2025-H1",
+                    "2025-06-30"
+                ),
+                "yaml"
+            ),
+            "xe-2025-h1.yaml"
+        );
+        assert_eq!(
+            export_name(
+                &new_draft("d".into(), &key, "Douane d'Été", "", "2025/1", "2025-06-30"),
+                "json"
+            ),
+            "douane-d-été-2025-1.json"
+        );
     }
 }

@@ -89,7 +89,7 @@ pub enum Action {
     /// Show a page.
     Go(Page),
     /// Open a draft (new, resumed or imported).
-    Open(Draft),
+    Open(Box<Draft>),
     /// Close the draft.
     Close,
     /// Answer an indicator with a value (None clears the answer).
@@ -100,19 +100,6 @@ pub enum Action {
     SetEvidence(String, Vec<String>),
     /// Set or clear the note of an indicator.
     SetNote(String, Option<String>),
-    /// Set or clear a target for next cycle.
-    SetTarget(String, Option<AnswerValue>),
-    /// Edit the header of the assessment.
-    SetHeader {
-        /// Administration name.
-        administration: String,
-        /// Administration code.
-        code: String,
-        /// Cycle label.
-        cycle: String,
-        /// Reference date.
-        as_of: String,
-    },
     /// The draft was written to a file.
     Exported,
     /// The storage effect saved the draft at this time.
@@ -139,10 +126,9 @@ fn answer_mut<'a>(draft: &'a mut Draft, id: &str) -> &'a mut raw::Answer {
 
 /// Drops answers that say nothing (no value, no na, no evidence, no note).
 fn tidy(draft: &mut Draft) {
-    draft
-        .assessment
-        .answers
-        .retain(|_, a| a.value.is_some() || a.na.is_some() || !a.evidence.is_empty() || a.note.is_some());
+    draft.assessment.answers.retain(|_, a| {
+        a.value.is_some() || a.na.is_some() || !a.evidence.is_empty() || a.note.is_some()
+    });
 }
 
 impl Reducible for State {
@@ -156,14 +142,12 @@ impl Reducible for State {
                 | Action::SetNa(..)
                 | Action::SetEvidence(..)
                 | Action::SetNote(..)
-                | Action::SetTarget(..)
-                | Action::SetHeader { .. }
         );
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::Go(page) => next.page = page,
             Action::Open(draft) => {
-                next.draft = Some(draft);
+                next.draft = Some(*draft);
                 next.page = Page::Questionnaire(0);
                 next.notice = None;
             }
@@ -209,30 +193,6 @@ impl Reducible for State {
                     answer_mut(d, &id).note = note.filter(|n| !n.trim().is_empty());
                 }
             }
-            Action::SetTarget(id, value) => {
-                if let Some(d) = &mut next.draft {
-                    match value {
-                        Some(v) => d.assessment.targets.set(id, v),
-                        None => {
-                            d.assessment.targets.remove(id.as_str());
-                        }
-                    }
-                }
-            }
-            Action::SetHeader {
-                administration,
-                code,
-                cycle,
-                as_of,
-            } => {
-                if let Some(d) = &mut next.draft {
-                    let a = &mut d.assessment;
-                    a.administration.name = administration;
-                    a.administration.code = (!code.trim().is_empty()).then(|| Label(code));
-                    a.cycle = Label(cycle);
-                    a.as_of = as_of;
-                }
-            }
         }
         if edits_draft && let Some(d) = &mut next.draft {
             tidy(d);
@@ -244,7 +204,14 @@ impl Reducible for State {
 }
 
 /// A new, empty assessment of a profile.
-pub fn new_draft(id: String, key: &ProfileKey, administration: &str, code: &str, cycle: &str, as_of: &str) -> Draft {
+pub fn new_draft(
+    id: String,
+    key: &ProfileKey,
+    administration: &str,
+    code: &str,
+    cycle: &str,
+    as_of: &str,
+) -> Draft {
     Draft {
         id,
         assessment: raw::Assessment {
@@ -279,7 +246,14 @@ mod tests {
             id: "wco-resilience".into(),
             version: "1.0.0".into(),
         };
-        Rc::new(State::default()).reduce(Action::Open(new_draft("d1".into(), &key, "X", "XE", "2025", "2025-06-30")))
+        Rc::new(State::default()).reduce(Action::Open(Box::new(new_draft(
+            "d1".into(),
+            &key,
+            "X",
+            "XE",
+            "2025",
+            "2025-06-30",
+        ))))
     }
 
     fn answers(state: &State) -> &UniqueMap<String, raw::Answer> {
@@ -289,10 +263,16 @@ mod tests {
     #[test]
     fn a_value_replaces_na_and_na_replaces_a_value() {
         let s = with_draft().reduce(Action::SetNa("a.b".into(), Some("No mandate".into())));
-        assert_eq!(answers(&s).get("a.b").unwrap().na.as_deref(), Some("No mandate"));
+        assert_eq!(
+            answers(&s).get("a.b").unwrap().na.as_deref(),
+            Some("No mandate")
+        );
         let s = s.reduce(Action::SetValue("a.b".into(), Some(AnswerValue::Int(3))));
         let a = answers(&s).get("a.b").unwrap();
-        assert_eq!((a.value.clone(), a.na.clone()), (Some(AnswerValue::Int(3)), None));
+        assert_eq!(
+            (a.value.clone(), a.na.clone()),
+            (Some(AnswerValue::Int(3)), None)
+        );
         let s = s.reduce(Action::SetNa("a.b".into(), Some("x".into())));
         assert_eq!(answers(&s).get("a.b").unwrap().value, None);
     }
@@ -300,7 +280,10 @@ mod tests {
     #[test]
     fn clearing_everything_removes_the_answer() {
         let s = with_draft()
-            .reduce(Action::SetValue("a.b".into(), Some(AnswerValue::Bool(true))))
+            .reduce(Action::SetValue(
+                "a.b".into(),
+                Some(AnswerValue::Bool(true)),
+            ))
             .reduce(Action::SetEvidence("a.b".into(), vec!["Memo".into()]));
         let s = s.reduce(Action::SetValue("a.b".into(), None));
         assert!(answers(&s).get("a.b").is_some(), "evidence keeps the entry");
@@ -328,13 +311,5 @@ mod tests {
         assert_eq!(s.draft.as_ref().unwrap().saved_at, None);
         let s = s.reduce(Action::Saved(1, 11.0));
         assert_eq!(s.draft.as_ref().unwrap().saved_at, Some(11.0));
-    }
-
-    #[test]
-    fn targets_are_set_and_cleared() {
-        let s = with_draft().reduce(Action::SetTarget("a.b".into(), Some(AnswerValue::Int(4))));
-        assert_eq!(s.draft.as_ref().unwrap().assessment.targets.len(), 1);
-        let s = s.reduce(Action::SetTarget("a.b".into(), None));
-        assert!(s.draft.as_ref().unwrap().assessment.targets.is_empty());
     }
 }

@@ -26,6 +26,8 @@ pub struct BarChart {
     pub bars: Vec<Bar>,
     /// Band boundaries drawn as vertical rules (the bands above 0).
     pub thresholds: Vec<Threshold>,
+    /// The word for a capped score in the text alternatives ("capped" unless changed).
+    pub capped_label: String,
 }
 
 /// One bar.
@@ -148,6 +150,7 @@ pub fn domain_chart(profile: &Profile, report: &ScoreReport, lang: &str, title: 
             })
             .collect(),
         thresholds: thresholds(profile, lang),
+        capped_label: "capped".to_owned(),
     }
 }
 
@@ -166,6 +169,7 @@ pub fn phase_chart(profile: &Profile, report: &ScoreReport, lang: &str, title: &
             })
             .collect(),
         thresholds: thresholds(profile, lang),
+        capped_label: "capped".to_owned(),
     }
 }
 
@@ -195,6 +199,7 @@ pub fn scenario_chart(
             })
             .collect(),
         thresholds: thresholds(profile, lang),
+        capped_label: "capped".to_owned(),
     }
 }
 
@@ -357,6 +362,7 @@ mod tests {
                 value: 60.0,
                 label: "Established".into(),
             }],
+            capped_label: "capped".into(),
         }
     }
 

@@ -251,10 +251,15 @@ mod unique_map_tests {
 
     #[test]
     fn set_keeps_order_and_remove_takes_out() {
-        let mut m: UniqueMap<String, i32> = [("a".to_owned(), 1), ("b".to_owned(), 2)].into_iter().collect();
+        let mut m: UniqueMap<String, i32> = [("a".to_owned(), 1), ("b".to_owned(), 2)]
+            .into_iter()
+            .collect();
         m.set("a".to_owned(), 3);
         m.set("c".to_owned(), 4);
-        assert_eq!(m.iter().map(|(k, v)| format!("{k}{v}")).collect::<Vec<_>>(), ["a3", "b2", "c4"]);
+        assert_eq!(
+            m.iter().map(|(k, v)| format!("{k}{v}")).collect::<Vec<_>>(),
+            ["a3", "b2", "c4"]
+        );
         assert_eq!(m.remove("b"), Some(2));
         assert_eq!(m.len(), 2);
         *m.get_mut("c").unwrap() = 5;
@@ -302,7 +307,10 @@ impl<K: PartialEq, V> UniqueMap<K, V> {
         K: std::borrow::Borrow<Q>,
         Q: PartialEq + ?Sized,
     {
-        self.0.iter_mut().find(|(k, _)| k.borrow() == key).map(|(_, v)| v)
+        self.0
+            .iter_mut()
+            .find(|(k, _)| k.borrow() == key)
+            .map(|(_, v)| v)
     }
 
     /// Sets the value for `key`, keeping its place when it is already there.

@@ -1,0 +1,66 @@
+//! The export bar: whether the draft has changes not yet in a file, and one-click export.
+
+use crate::app::Ctx;
+use crate::logic;
+use crate::state::Action;
+use yew::prelude::*;
+
+/// Writes `text` to a file the browser downloads.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let document = gloo::utils::document();
+    if let Ok(a) = document.create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&a);
+            if let Ok(a) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(a) {
+                a.click();
+                let _ = body.remove_child(&a);
+            }
+        }
+    }
+    // The object URL is revoked when `url` drops, after the click has started the download.
+}
+
+#[function_component(ExportBar)]
+pub fn export_bar() -> Html {
+    let ctx = use_context::<Ctx>().expect("inside the app");
+    let t = ctx.t();
+    let Some(draft) = ctx.state.draft.clone() else {
+        return html! {};
+    };
+    let export = |json: bool| {
+        let state = ctx.state.clone();
+        let draft = draft.clone();
+        Callback::from(move |_: MouseEvent| {
+            if json {
+                download(
+                    &logic::export_name(&draft, "json"),
+                    "application/json",
+                    &logic::export_json(&draft),
+                );
+            } else {
+                download(
+                    &logic::export_name(&draft, "yaml"),
+                    "application/yaml",
+                    &logic::export_yaml(&draft),
+                );
+            }
+            state.dispatch(Action::Exported);
+        })
+    };
+    html! {
+        <div class="export" role="status">
+            if draft.exported {
+                <span class="ok">{ t.all_exported }</span>
+            } else {
+                <span class="dirty">{ t.unexported }</span>
+            }
+            <button onclick={export(false)} class="primary">{ t.export_yaml }</button>
+            <button onclick={export(true)}>{ t.export_json }</button>
+            <button onclick={{ let s = ctx.state.clone(); Callback::from(move |_: MouseEvent| { crate::storage::forget_current(); s.dispatch(Action::Close); }) }}>{ t.close }</button>
+        </div>
+    }
+}

@@ -1,0 +1,6 @@
+//! Components shared by the pages.
+
+pub mod chart;
+pub mod export;
+pub mod file_input;
+pub mod indicator;

@@ -1,0 +1,106 @@
+//! Framework: the profile as a reading aid, by domain, by phase or by source provision,
+//! with the current draft's answers beside each indicator.
+
+use crate::app::Ctx;
+use tradeready::model::{Indicator, Phase, Profile};
+use tradeready::score::Status;
+use yew::prelude::*;
+
+#[derive(Clone, Copy, PartialEq)]
+enum View {
+    Domain,
+    Phase,
+    Source,
+}
+
+#[function_component(Framework)]
+pub fn framework() -> Html {
+    let ctx = use_context::<Ctx>().expect("inside the app");
+    let t = ctx.t();
+    let lang = ctx.state.lang.code();
+    let view = use_state(|| View::Domain);
+    let available = ctx.draft_profile().or_else(|| ctx.profiles.first());
+    let Some(available) = available else {
+        return html! {};
+    };
+    let profile = available.profile.clone();
+    let default = profile.default_language();
+    let report = ctx
+        .state
+        .draft
+        .as_ref()
+        .and_then(|d| crate::logic::evaluate(d, &profile).report);
+    let answer = |id: &str| -> String {
+        match report
+            .as_ref()
+            .and_then(|r| r.indicators.iter().find(|i| i.id == id))
+        {
+            Some(i) if i.status == Status::Answered => {
+                tradeready::report::percent_text(i.score.unwrap_or(0.0))
+            }
+            Some(i) if i.status == Status::Na => t.not_applicable.to_owned(),
+            _ => t.unanswered.to_owned(),
+        }
+    };
+    let row = |i: &Indicator| {
+        html! {
+            <li>
+                <span class="title">{ i.title.get(lang, default) }</span>
+                <code>{ i.id.clone() }</code>
+                if report.is_some() { <span class="answer">{ format!("{}: {}", t.your_answer, answer(&i.id)) }</span> }
+            </li>
+        }
+    };
+    let tab = |v: View, label: &'static str| {
+        let view = view.clone();
+        html! { <button role="tab" aria-selected={(*view == v).to_string()} onclick={Callback::from(move |_: MouseEvent| view.set(v))}>{ label }</button> }
+    };
+    let body = match *view {
+        View::Domain => html! {
+            { for profile.domains.iter().map(|d| html! {
+                <section><h2>{ d.title.get(lang, default) }</h2><ul class="framework">{ for d.indicators.iter().map(row) }</ul></section>
+            }) }
+        },
+        View::Phase => html! {
+            { for Phase::ALL.iter().map(|p| {
+                let tagged: Vec<&Indicator> = profile.indicators().map(|(_, i)| i).filter(|i| i.phases.contains(p)).collect();
+                html! {
+                    <section><h2>{ tradeready::chart::phase_name(*p, lang) }</h2><ul class="framework">{ for tagged.into_iter().map(row) }</ul></section>
+                }
+            }) }
+        },
+        View::Source => sources(&profile, lang, &row),
+    };
+    html! {
+        <div class="framework-page">
+            <h1>{ profile.title.get(lang, default) }</h1>
+            <div role="tablist">{ tab(View::Domain, t.by_domain) }{ tab(View::Phase, t.by_phase) }{ tab(View::Source, t.by_source) }</div>
+            { body }
+        </div>
+    }
+}
+
+fn sources(profile: &Profile, lang: &str, row: &dyn Fn(&Indicator) -> Html) -> Html {
+    let default = profile.default_language();
+    html! {
+        { for profile.sources.iter().map(|s| html! {
+            <section>
+                <h2>{ s.title.get(lang, default) }</h2>
+                <dl class="clauses">
+                    { for s.clauses.iter().flatten().map(|c| {
+                        let citing: Vec<&Indicator> = profile.indicators().map(|(_, i)| i).filter(|i| i.refs.contains(&c.id)).collect();
+                        html! {
+                            <>
+                                <dt><code>{ c.id.clone() }</code>{ " " }{ c.title.get(lang, default) }</dt>
+                                <dd>
+                                    <p>{ c.text.as_ref().map(|x| x.get(lang, default)).unwrap_or_default() }</p>
+                                    <ul class="framework">{ for citing.into_iter().map(row) }</ul>
+                                </dd>
+                            </>
+                        }
+                    }) }
+                </dl>
+            </section>
+        }) }
+    }
+}

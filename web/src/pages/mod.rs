@@ -1,0 +1,6 @@
+//! The four pages.
+
+pub mod framework;
+pub mod questionnaire;
+pub mod results;
+pub mod start;

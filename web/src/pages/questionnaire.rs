@@ -1,0 +1,76 @@
+//! Questionnaire: the domains with their progress, and the questions of one domain.
+
+use crate::app::Ctx;
+use crate::components::indicator::IndicatorForm;
+use crate::logic;
+use crate::state::{Action, Page};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Index of the domain shown.
+    pub domain: usize,
+}
+
+#[function_component(Questionnaire)]
+pub fn questionnaire(props: &Props) -> Html {
+    let ctx = use_context::<Ctx>().expect("inside the app");
+    let t = ctx.t();
+    let lang = ctx.state.lang.code();
+    let (Some(draft), Some(available)) = (ctx.state.draft.as_ref(), ctx.draft_profile()) else {
+        return html! { <p>{ t.no_draft }</p> };
+    };
+    let profile = available.profile.clone();
+    let default = profile.default_language();
+    let evaluation = logic::evaluate(draft, &profile);
+    let answers = &draft.assessment.answers;
+    let done = |id: &str| {
+        answers
+            .get(id)
+            .is_some_and(|a| a.value.is_some() || a.na.is_some())
+    };
+    let index = props.domain.min(profile.domains.len().saturating_sub(1));
+    let domain = &profile.domains[index];
+    let go = |i: usize| {
+        let state = ctx.state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Go(Page::Questionnaire(i))))
+    };
+    let a = &draft.assessment;
+    html! {
+        <div class="questionnaire">
+            <nav class="domains" aria-label={t.nav_questionnaire}>
+                <p class="who">{ format!("{} — {} ({})", a.administration.name, a.cycle, a.as_of) }</p>
+                <ol>
+                    { for profile.domains.iter().enumerate().map(|(i, d)| {
+                        let answered = d.indicators.iter().filter(|x| done(&x.id)).count();
+                        html! {
+                            <li>
+                                <button onclick={go(i)} aria-current={(i == index).then_some("step")}>
+                                    <span>{ d.title.get(lang, default) }</span>
+                                    <progress max={d.indicators.len().to_string()} value={answered.to_string()}
+                                        aria-label={format!("{answered}/{} {}", d.indicators.len(), t.answered)} />
+                                    <span class="count">{ format!("{answered}/{}", d.indicators.len()) }</span>
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </nav>
+            <section class="questions" aria-labelledby="domain-h">
+                <h1 id="domain-h">{ domain.title.get(lang, default) }</h1>
+                { for domain.indicators.iter().map(|i| {
+                    let problem = evaluation.problems.iter().find(|(id, _)| id.as_deref() == Some(i.id.as_str())).map(|(_, m)| AttrValue::from(m.clone()));
+                    html! { <IndicatorForm key={i.id.clone()} id={i.id.clone()} problem={problem} /> }
+                }) }
+                <div class="pager">
+                    if index > 0 { <button onclick={go(index - 1)}>{ format!("← {}", t.previous) }</button> }
+                    if index + 1 < profile.domains.len() {
+                        <button class="primary" onclick={go(index + 1)}>{ format!("{} →", t.next) }</button>
+                    } else {
+                        <button class="primary" onclick={{ let s = ctx.state.clone(); Callback::from(move |_: MouseEvent| s.dispatch(Action::Go(Page::Results))) }}>{ format!("{} →", t.nav_results) }</button>
+                    }
+                </div>
+            </section>
+        </div>
+    }
+}

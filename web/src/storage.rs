@@ -1,0 +1,123 @@
+//! Browser storage: drafts, the user's own profiles, the language, and which draft was
+//! open. Only effects and event handlers call these functions; the reducer never does.
+//!
+//! Every draft is stored under its own key, so that a full storage loses at most the change
+//! being saved (the user is warned), never an older draft.
+
+use crate::i18n::Lang;
+use crate::state::{Draft, ProfileKey};
+use gloo::storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+
+const PREFIX: &str = "tradeready.draft.";
+const INDEX: &str = "tradeready.drafts";
+const LANG: &str = "tradeready.lang";
+const CURRENT: &str = "tradeready.current";
+const PROFILES: &str = "tradeready.profiles";
+
+/// What the Start page lists for each saved draft.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Storage key of the draft.
+    pub id: String,
+    /// Administration name.
+    pub administration: String,
+    /// Cycle label.
+    pub cycle: String,
+    /// Profile answered.
+    pub profile: ProfileKey,
+    /// Last saved, in milliseconds since 1970.
+    pub saved_at: f64,
+    /// Whether every change is exported.
+    pub exported: bool,
+}
+
+/// Why a save failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The quota is used up (or the browser refused the write).
+    Full,
+}
+
+/// The saved drafts, newest first.
+pub fn drafts() -> Vec<Summary> {
+    let mut list: Vec<Summary> = LocalStorage::get(INDEX).unwrap_or_default();
+    list.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+    list
+}
+
+/// One saved draft.
+pub fn load(id: &str) -> Option<Draft> {
+    LocalStorage::get(format!("{PREFIX}{id}")).ok()
+}
+
+/// Saves a draft and its entry in the index, stamped with `now`.
+pub fn save(draft: &Draft, now: f64) -> Result<(), SaveError> {
+    let mut stamped = draft.clone();
+    stamped.saved_at = Some(now);
+    LocalStorage::set(format!("{PREFIX}{}", draft.id), &stamped).map_err(|_| SaveError::Full)?;
+    let mut list: Vec<Summary> = LocalStorage::get(INDEX).unwrap_or_default();
+    list.retain(|s| s.id != draft.id);
+    list.push(Summary {
+        id: draft.id.clone(),
+        administration: draft.assessment.administration.name.clone(),
+        cycle: draft.assessment.cycle.0.clone(),
+        profile: draft.profile_key(),
+        saved_at: now,
+        exported: draft.exported,
+    });
+    LocalStorage::set(INDEX, &list).map_err(|_| SaveError::Full)?;
+    LocalStorage::set(CURRENT, &draft.id).map_err(|_| SaveError::Full)
+}
+
+/// Deletes a draft.
+pub fn delete(id: &str) {
+    LocalStorage::delete(format!("{PREFIX}{id}"));
+    let mut list: Vec<Summary> = LocalStorage::get(INDEX).unwrap_or_default();
+    list.retain(|s| s.id != id);
+    let _ = LocalStorage::set(INDEX, &list);
+    if current().as_deref() == Some(id) {
+        forget_current();
+    }
+}
+
+/// The draft that was open when the page was last left (or crashed).
+pub fn current() -> Option<String> {
+    LocalStorage::get(CURRENT).ok()
+}
+
+/// No draft is open any more.
+pub fn forget_current() {
+    LocalStorage::delete(CURRENT);
+}
+
+/// The chosen interface language.
+pub fn lang() -> Option<Lang> {
+    LocalStorage::get(LANG).ok()
+}
+
+/// Remembers the interface language.
+pub fn set_lang(lang: Lang) {
+    let _ = LocalStorage::set(LANG, lang);
+}
+
+/// The texts of the profiles the user loaded.
+pub fn own_profiles() -> Vec<String> {
+    LocalStorage::get(PROFILES).unwrap_or_default()
+}
+
+/// Keeps a profile the user loaded.
+pub fn add_own_profile(text: &str) -> Result<(), SaveError> {
+    let mut list = own_profiles();
+    if !list.iter().any(|t| t == text) {
+        list.push(text.to_owned());
+    }
+    LocalStorage::set(PROFILES, &list).map_err(|_| SaveError::Full)
+}
+
+/// Whether storage can be used at all (private modes may refuse it).
+pub fn available() -> bool {
+    LocalStorage::raw()
+        .set_item("tradeready.probe", "1")
+        .is_ok()
+}
