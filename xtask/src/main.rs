@@ -1,0 +1,272 @@
+//! Build tooling, run as `cargo xtask <command>`:
+//!
+//! - `dist`: builds the web app into `target/dist/`: `index.html` with its JS glue, wasm
+//!   and CSS, and `tradeready.html`, one self-contained file that works from file://.
+//! - `serve [PORT]`: builds, then serves `target/dist/` on localhost and prints the address.
+//! - `size`: prints the gzip size of the first load and checks it against the budget.
+//!
+//! Tools are pinned and installed from the registries this project uses, never downloaded
+//! from elsewhere: wasm-bindgen is a library here (the same version as the crate), and
+//! wasm-opt comes from the npm package binaryen.
+#![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
+
+use anyhow::{Context, Result, bail};
+use base64::Engine;
+use sha2::Digest;
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The first-load transfer budget, gzip, in bytes (issue: at most 300 KB).
+const BUDGET: usize = 300 * 1024;
+const BINARYEN: &str = "binaryen@132.0.0";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the workspace")
+        .to_path_buf()
+}
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("dist") => dist().map(|_| ()),
+        Some("serve") => {
+            let dir = dist()?;
+            let port = args.get(1).map(|p| p.parse()).transpose()?.unwrap_or(8088);
+            serve(&dir, port)
+        }
+        Some("size") => size(&root().join("target/dist")).map(|_| ()),
+        _ => bail!("usage: cargo xtask dist | serve [PORT] | size"),
+    }
+}
+
+fn run(cmd: &mut Command) -> Result<()> {
+    let status = cmd
+        .status()
+        .with_context(|| format!("cannot run {cmd:?}"))?;
+    if !status.success() {
+        bail!("{cmd:?} failed with {status}");
+    }
+    Ok(())
+}
+
+/// wasm-opt from the npm package, installed once under target/tools.
+fn wasm_opt() -> Result<PathBuf> {
+    let tools = root().join("target/tools");
+    let bin = tools.join("node_modules/binaryen/bin/wasm-opt");
+    if !bin.exists() {
+        std::fs::create_dir_all(&tools)?;
+        eprintln!(
+            "installing wasm-opt ({BINARYEN}) from npm into {}",
+            tools.display()
+        );
+        run(Command::new("npm")
+            .args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                "--prefix",
+            ])
+            .arg(&tools)
+            .arg(BINARYEN))?;
+    }
+    Ok(bin)
+}
+
+fn csp_hash(text: &str) -> String {
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+fn page(template: &str, csp: &str, style: &str, script: &str) -> String {
+    template
+        .replace("{{CSP}}", csp)
+        .replace("{{STYLE}}", style)
+        .replace("{{SCRIPT}}", script)
+}
+
+fn dist() -> Result<PathBuf> {
+    let root = root();
+    let target = root.join("target");
+    let rustup_target = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output();
+    if let Ok(out) = rustup_target
+        && !String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .any(|l| l == "wasm32-unknown-unknown")
+    {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    run(Command::new(cargo).current_dir(&root).args([
+        "build",
+        "-p",
+        "tradeready-web",
+        "--bin",
+        "tradeready-web",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ]))?;
+    let wasm = target.join("wasm32-unknown-unknown/wasm-release/tradeready-web.wasm");
+    let bindgen_out = target.join("bindgen");
+    std::fs::create_dir_all(&bindgen_out)?;
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .out_name("tradeready")
+        .typescript(false)
+        .generate(&bindgen_out)?;
+    let dist = target.join("dist");
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist)?;
+    }
+    std::fs::create_dir_all(&dist)?;
+    run(Command::new(wasm_opt()?)
+        .arg(bindgen_out.join("tradeready_bg.wasm"))
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            "-o",
+        ])
+        .arg(dist.join("tradeready_bg.wasm")))?;
+    let js = std::fs::read_to_string(bindgen_out.join("tradeready.js"))?;
+    let css = std::fs::read_to_string(root.join("web/style.css"))?;
+    let template = std::fs::read_to_string(root.join("web/index.html"))?;
+    std::fs::write(dist.join("tradeready.js"), &js)?;
+    std::fs::write(dist.join("style.css"), &css)?;
+
+    // Served: the page loads only its own files; nothing may connect anywhere else.
+    let boot =
+        "import init from \"./tradeready.js\"; init({ module_or_path: \"./tradeready_bg.wasm\" });";
+    let csp = format!(
+        "default-src 'none'; script-src 'self' {} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'",
+        csp_hash(boot)
+    );
+    std::fs::write(
+        dist.join("index.html"),
+        page(
+            &template,
+            &csp,
+            "<link rel=\"stylesheet\" href=\"style.css\">",
+            &format!("<script type=\"module\">{boot}</script>"),
+        ),
+    )?;
+
+    // Single file: everything inline, for a USB stick and file://; no connection at all.
+    let wasm_bytes = std::fs::read(dist.join("tradeready_bg.wasm"))?;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&wasm_bytes);
+    let script = format!(
+        "{js}\nconst wasm = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\n__wbg_init({{ module_or_path: wasm }});\n"
+    );
+    let csp = format!(
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; connect-src 'none'; img-src data: blob:; base-uri 'none'; form-action 'none'",
+        csp_hash(&script),
+        csp_hash(&css)
+    );
+    std::fs::write(
+        dist.join("tradeready.html"),
+        page(
+            &template,
+            &csp,
+            &format!("<style>{css}</style>"),
+            &format!("<script type=\"module\">{script}</script>"),
+        ),
+    )?;
+    println!("wrote {}", dist.display());
+    size(&dist)?;
+    Ok(dist)
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len())
+}
+
+/// Prints the first-load transfer (gzip of html, js, wasm, css) and fails over budget.
+fn size(dist: &Path) -> Result<usize> {
+    let mut total = 0;
+    for file in [
+        "index.html",
+        "tradeready.js",
+        "tradeready_bg.wasm",
+        "style.css",
+    ] {
+        let bytes = std::fs::read(dist.join(file))
+            .with_context(|| format!("{} (run cargo xtask dist)", dist.join(file).display()))?;
+        let gz = gzip_len(&bytes)?;
+        println!("  {file:22} {:>9} bytes, {:>8} gzip", bytes.len(), gz);
+        total += gz;
+    }
+    let single = std::fs::read(dist.join("tradeready.html"))?;
+    println!(
+        "first load, gzip: {total} bytes ({:.1} KB of a {} KB budget)",
+        total as f64 / 1024.0,
+        BUDGET / 1024
+    );
+    println!(
+        "tradeready.html: {} bytes, {} gzip",
+        single.len(),
+        gzip_len(&single)?
+    );
+    if total > BUDGET {
+        bail!("the first load is {total} bytes gzip, over the {BUDGET} byte budget");
+    }
+    Ok(total)
+}
+
+/// Serves a folder on localhost (GET only, no directory listing).
+fn serve(dir: &Path, port: u16) -> Result<()> {
+    let listener =
+        TcpListener::bind(("127.0.0.1", port)).with_context(|| format!("port {port} is taken"))?;
+    println!("TradeReady is at http://127.0.0.1:{port}/ (Ctrl-C to stop)");
+    for stream in listener.incoming() {
+        let Ok(mut stream) = stream else { continue };
+        let mut buf = [0u8; 4096];
+        let n = stream.read(&mut buf).unwrap_or(0);
+        let request = String::from_utf8_lossy(&buf[..n]);
+        let path = request.split_whitespace().nth(1).unwrap_or("/");
+        let path = path.split('?').next().unwrap_or("/");
+        let name = if path == "/" {
+            "index.html"
+        } else {
+            path.trim_start_matches('/')
+        };
+        let file = dir.join(name);
+        let inside = !name.contains("..") && file.is_file();
+        let (status, body) = if inside {
+            ("200 OK", std::fs::read(&file)?)
+        } else {
+            ("404 Not Found", b"not found".to_vec())
+        };
+        let mime = match file.extension().and_then(|e| e.to_str()) {
+            Some("html") => "text/html; charset=utf-8",
+            Some("js") => "text/javascript",
+            Some("wasm") => "application/wasm",
+            Some("css") => "text/css",
+            _ => "text/plain",
+        };
+        let head = format!(
+            "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        let _ = stream.write_all(head.as_bytes());
+        let _ = stream.write_all(&body);
+    }
+    Ok(())
+}
