@@ -171,7 +171,7 @@ fn dist() -> Result<PathBuf> {
     let wasm_bytes = std::fs::read(dist.join("tradeready_bg.wasm"))?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(&wasm_bytes);
     let script = format!(
-        "{js}\nconst wasm = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\n__wbg_init({{ module_or_path: wasm }});\n"
+        "{js}\nconst tradereadyWasmBytes = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\n__wbg_init({{ module_or_path: tradereadyWasmBytes }});\n"
     );
     let csp = format!(
         "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; connect-src 'none'; img-src data: blob:; base-uri 'none'; form-action 'none'",

@@ -261,13 +261,14 @@ pub fn draw<DB: DrawingBackend>(
             vec![(x, top - 4), (x, h - 4)],
             grey.stroke_width(1),
         ))?;
+        // Band names stand just left of their rule, so that neighbouring ones do not overlap.
         area.draw(&Text::new(
-            format!("{} {}", score_text(Some(t.value)), t.label),
-            (x + 3, top - 8),
+            t.label.clone(),
+            (x - 3, top - 8),
             ("sans-serif", 10.0)
                 .into_font()
                 .color(&grey)
-                .pos(Pos::new(HPos::Left, VPos::Center)),
+                .pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
     }
     let n = i32::try_from(chart.bars.len().max(1)).unwrap_or(1);
@@ -389,7 +390,7 @@ mod tests {
             "Gamma",
             "72.3",
             "n/a",
-            "60.0 Established",
+            "Established",
         ] {
             assert!(svg.contains(label), "{label} missing");
         }
