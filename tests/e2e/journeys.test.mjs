@@ -1,0 +1,189 @@
+// End-to-end journeys of the web app in Debian's headless Chromium, on the served app and
+// on the single-file tradeready.html opened from file://. Run by `cargo xtask e2e`, which
+// builds the app, serves it and sets TRADEREADY_URL and TRADEREADY_FILE.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SERVED = process.env.TRADEREADY_URL;
+const SINGLE = 'file://' + process.env.TRADEREADY_FILE;
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const EXAMPLE = path.join(ROOT, 'assessments/examples/northland-2025.yaml');
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => browser && browser.close());
+
+/** A fresh browser profile (empty storage) with a page on `url`; records every request. */
+async function open(url, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 1000 }, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  await page.waitForSelector('#administration');
+  return { context, page, errors, requests };
+}
+
+async function startAssessment(page) {
+  await page.fill('#administration', 'Customs of Testland');
+  await page.fill('#code', 'XT');
+  await page.fill('#cycle', '2026');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('fieldset.indicator');
+}
+
+for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
+  test(`${where}: start an assessment, answer it, reload, see results`, async () => {
+    const { context, page, errors } = await open(url);
+    await startAssessment(page);
+    await page.check('#governance-oga-roles-level-3');
+    await page.check('#governance-activation-level-2');
+    await page.fill('#governance-gender-assessment-value', '2025-01-15');
+    await page.press('#governance-gender-assessment-value', 'Tab');
+    await page.reload();
+    await page.waitForSelector('fieldset.indicator');
+    assert.ok(await page.isChecked('#governance-oga-roles-level-3'), 'the answer survives a reload');
+    assert.equal(await page.inputValue('#governance-gender-assessment-value'), '2025-01-15');
+    await page.click('nav >> text=Results');
+    await page.waitForSelector('#overall');
+    // Governance: (3 x 0.75 + 3 x 0.5 + 0.5 x date score) / 6.5, the date being fresh.
+    assert.equal(await page.textContent('#overall'), ((3 * 0.75 + 3 * 0.5 + 0.5) / 6.5 * 100).toFixed(1));
+    const painted = await page.$eval('canvas', (c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let coloured = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] !== d[i + 1] || d[i + 1] !== d[i + 2]) coloured++;
+      return coloured;
+    });
+    assert.ok(painted > 500, `the domain chart is drawn (${painted} coloured pixels)`);
+    const expected = ((3 * 0.75 + 3 * 0.5 + 0.5) / 6.5 * 100).toFixed(1);
+    assert.ok((await page.getAttribute('canvas', 'aria-label')).startsWith(`Domain scores: Governance, roles and activation ${expected} `));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test(`${where}: export, import the export, same state; a bad file shows its error`, async () => {
+    const { context, page, errors } = await open(url);
+    await page.setInputFiles('#import', EXAMPLE);
+    await page.waitForSelector('fieldset.indicator');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-'));
+    const save = async (label) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`text=${label}`)]);
+      const file = path.join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      return file;
+    };
+    const yaml = await save('Export YAML');
+    const json = await save('Export JSON');
+    assert.equal(path.basename(yaml), 'xn-2025.yaml');
+    await page.click('nav >> text=Results');
+    const overall = await page.textContent('#overall');
+    assert.equal(overall, '64.9', 'the example scores as on the command line');
+    for (const file of [yaml, json]) {
+      await page.click('nav >> text=Start');
+      await page.setInputFiles('#import', file);
+      await page.waitForSelector('fieldset.indicator');
+      const again = await save('Export YAML');
+      assert.equal(fs.readFileSync(again, 'utf8'), fs.readFileSync(yaml, 'utf8'), `${path.basename(file)} imports back to the same state`);
+    }
+    // A bad file: its error with line and column, and the open draft untouched.
+    const bad = path.join(dir, 'bad.yaml');
+    fs.writeFileSync(bad, fs.readFileSync(EXAMPLE, 'utf8').replace('governance.oga-roles:\n    value: 4', 'governance.oga-roles:\n    value: 9'));
+    await page.click('nav >> text=Start');
+    await page.setInputFiles('#import', bad);
+    await page.waitForSelector('.notice.error');
+    assert.match(await page.textContent('.notice.error'), /bad\.yaml:15:12: the answer for `governance\.oga-roles` must be a level/);
+    await page.click('nav >> text=Results');
+    assert.equal(await page.textContent('#overall'), overall, 'the current draft is untouched');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test(`${where}: switch language, remembered`, async () => {
+    const { context, page } = await open(url);
+    await page.selectOption('select[aria-label=Language]', 'fr');
+    assert.equal(await page.textContent('#new-h'), 'Nouvelle évaluation');
+    await page.reload();
+    await page.waitForSelector('#administration');
+    assert.equal(await page.textContent('#new-h'), 'Nouvelle évaluation');
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    await page.selectOption('select[aria-label=Langue]', 'es');
+    assert.equal(await page.textContent('#new-h'), 'Nueva evaluación');
+    await context.close();
+  });
+}
+
+test('served: the page requests nothing beyond its own files', async () => {
+  const { context, page, requests } = await open(SERVED);
+  await startAssessment(page);
+  await page.click('nav >> text=Results');
+  await page.waitForSelector('#overall');
+  const origin = new URL(SERVED).origin;
+  const foreign = requests.filter((u) => !u.startsWith(origin));
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
+
+test('no serious or critical accessibility violations (axe-core)', async () => {
+  // axe is injected by the test, so the page's own CSP is bypassed for this check only.
+  const { context, page } = await open(SERVED, { bypassCSP: true });
+  const scan = async (name) => {
+    await page.addScriptTag({ content: AXE });
+    const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.length} nodes: ${v.help}`), []);
+  };
+  await scan('start');
+  await startAssessment(page);
+  await scan('questionnaire');
+  await page.check('#governance-oga-roles-level-3');
+  await page.click('nav >> text=Results');
+  await page.waitForSelector('#overall');
+  await scan('results');
+  await page.click('nav >> text=Framework');
+  await scan('framework');
+  await context.close();
+});
+
+test('budgets: start page under 500 ms on localhost, re-scoring under 5 ms', async () => {
+  // The median of three navigations, each in a fresh profile: one slow start on a busy
+  // machine is noise, three are a regression.
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(SERVED);
+    await page.waitForSelector('#administration');
+    times.push(Date.now() - t0);
+    await context.close();
+  }
+  const start = times.sort((a, b) => a - b)[1];
+  console.log(`# start page rendered in ${start} ms (median of ${times.join(', ')})`);
+  assert.ok(start < 500, `start page took ${start} ms`);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(SERVED);
+  await page.setInputFiles('#import', EXAMPLE);
+  await page.waitForSelector('fieldset.indicator');
+  await page.click('nav >> text=Results');
+  await page.waitForSelector('#overall');
+  const ms = Number(await page.getAttribute('.results', 'data-score-ms'));
+  console.log(`# re-scoring the example (99 indicators) took ${ms.toFixed(2)} ms`);
+  assert.ok(ms < 5, `re-scoring took ${ms} ms`);
+  await context.close();
+});
