@@ -223,3 +223,32 @@ fn examples_read_like_real_review_cycles() {
     }
     assert!(regressions > 0, "at least one regression across the cycles");
 }
+
+/// The native JSON results of the examples, byte for byte. The web app's browser test
+/// (web/tests/browser.rs) compares the core compiled to wasm against the same files, so
+/// the two builds are shown to give byte-identical results. `TRADEREADY_BLESS=1` rewrites
+/// them after an intended change.
+#[test]
+fn native_json_results_match_the_parity_files() {
+    for path in yaml_files(&root().join("assessments/examples")) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let raw = tradeready::decode_assessment(&text, Layers::default()).unwrap();
+        let profile = embedded::resolve(&raw.profile.id, raw.profile.version.as_str()).unwrap();
+        let a = tradeready::check_assessment(raw, &text, &profile)
+            .value
+            .unwrap();
+        let mut json = serde_json::to_string_pretty(&tradeready::score(&profile, &a)).unwrap();
+        json.push('\n');
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let golden = data(&format!("parity/{name}.json"));
+        if std::env::var_os("TRADEREADY_BLESS").is_some() {
+            std::fs::write(&golden, &json).unwrap();
+        }
+        let committed = std::fs::read_to_string(&golden).unwrap_or_default();
+        assert!(
+            committed == json,
+            "{} differs; rerun with TRADEREADY_BLESS=1 after an intended change",
+            golden.display()
+        );
+    }
+}

@@ -5,6 +5,7 @@
 //! - `serve [PORT]`: builds, then serves `target/dist/` on localhost and prints the address.
 //! - `size`: prints the gzip size of the first load and fails when it is over budget.
 //! - `e2e`: builds, serves, and runs the browser journeys in headless Chromium.
+//! - `wasm-test`: runs the web crate's wasm-bindgen tests in headless Chromium.
 //!
 //! Tools are pinned and installed from the registries this project uses, never downloaded
 //! from elsewhere: wasm-bindgen is a library here (the same version as the crate), and
@@ -22,6 +23,8 @@ use std::process::Command;
 /// The first-load transfer budget, gzip, in bytes (issue: at most 300 KB).
 const BUDGET: usize = 300 * 1024;
 const BINARYEN: &str = "binaryen@132.0.0";
+/// The same version as the wasm-bindgen crate in Cargo.lock.
+const WASM_BINDGEN: &str = "0.2.130";
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -47,7 +50,8 @@ fn main() -> Result<()> {
             Ok(())
         }
         Some("e2e") => e2e(),
-        _ => bail!("usage: cargo xtask dist | serve [PORT] | size | e2e"),
+        Some("wasm-test") => wasm_test(),
+        _ => bail!("usage: cargo xtask dist | serve [PORT] | size | e2e | wasm-test"),
     }
 }
 
@@ -291,13 +295,7 @@ fn answer(listener: &TcpListener, dir: &Path) {
 
 /// Debian's Chromium, installed when missing (as root, the way CI runs).
 fn chromium() -> Result<PathBuf> {
-    let bin = PathBuf::from("/usr/bin/chromium");
-    if !bin.exists() {
-        eprintln!("installing Debian's chromium");
-        run(Command::new("apt-get").args(["update", "-q"]))?;
-        run(Command::new("apt-get").args(["install", "-y", "-q", "chromium"]))?;
-    }
-    Ok(bin)
+    apt("/usr/bin/chromium", "chromium")
 }
 
 /// Builds the app, serves it on a free port and runs the browser journeys against the
@@ -321,4 +319,58 @@ fn e2e() -> Result<()> {
         .env("TRADEREADY_URL", format!("http://127.0.0.1:{port}/"))
         .env("TRADEREADY_FILE", dist.join("tradeready.html"))
         .env("CHROMIUM", chromium))
+}
+
+/// Installs a package from Debian when its binary is missing.
+fn apt(binary: &str, package: &str) -> Result<PathBuf> {
+    let bin = PathBuf::from(binary);
+    if !bin.exists() {
+        eprintln!("installing Debian's {package}");
+        run(Command::new("apt-get").args(["update", "-q"]))?;
+        run(Command::new("apt-get").args(["install", "-y", "-q", package]))?;
+    }
+    Ok(bin)
+}
+
+/// Runs the web crate's wasm-bindgen tests in headless Chromium, through chromedriver.
+fn wasm_test() -> Result<()> {
+    let runner_ok = Command::new("wasm-bindgen-test-runner")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(WASM_BINDGEN));
+    if !runner_ok {
+        eprintln!("installing wasm-bindgen-cli {WASM_BINDGEN} (about two minutes)");
+        let locked = Command::new("cargo")
+            .args([
+                "install",
+                "wasm-bindgen-cli",
+                "--locked",
+                "--version",
+                WASM_BINDGEN,
+            ])
+            .status()?;
+        if !locked.success() {
+            run(Command::new("cargo").args([
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                WASM_BINDGEN,
+            ]))?;
+        }
+    }
+    apt("/usr/bin/chromium", "chromium")?;
+    let driver = apt("/usr/bin/chromedriver", "chromium-driver")?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    run(Command::new(cargo)
+        .current_dir(root().join("web"))
+        .args([
+            "test",
+            "-p",
+            "tradeready-web",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "browser",
+        ])
+        .env("CHROMEDRIVER", driver))
 }

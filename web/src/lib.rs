@@ -1,0 +1,19 @@
+//! TradeReady's web app: the core compiled to WebAssembly behind a Yew interface. It
+//! embeds the bundled profiles and sends nothing over the network.
+
+#![forbid(unsafe_code)]
+// Component properties and contexts hold Yew handles and callbacks, which have no Debug.
+#![allow(missing_debug_implementations)]
+
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod logic;
+pub mod pages;
+pub mod state;
+pub mod storage;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}
