@@ -127,6 +127,53 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
   });
 }
 
+test('served: when storage is full the user is warned, and exporting still works', async () => {
+  const { context, page, errors } = await open(SERVED);
+  await startAssessment(page);
+  // Fill the origin's storage to the brim with other data.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; ; i++) {
+      try { localStorage.setItem('filler.' + i, chunk); } catch { break; }
+    }
+    for (let size = 128 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      for (let i = 0; ; i++) {
+        try { localStorage.setItem(`filler.${size}.${i}`, 'x'.repeat(size)); } catch { break; }
+      }
+    }
+  });
+  await page.fill('#governance-gender-assessment-value', '2025-01-15');
+  await page.press('#governance-gender-assessment-value', 'Tab');
+  await page.waitForSelector('.notice.warn');
+  assert.match(await page.textContent('.notice.warn'), /Browser storage is full/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export YAML')]);
+  assert.equal(download.suggestedFilename(), 'xt-2026.yaml');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('served: the questionnaire works from the keyboard alone', async () => {
+  const { context, page } = await open(SERVED);
+  await page.focus('#administration');
+  await page.keyboard.type('Customs of Keyland');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('XK');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2026');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('fieldset.indicator');
+  await page.focus('#governance-recovery-arrangement-level-0');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.ok(await page.isChecked('#governance-recovery-arrangement-level-2'), 'arrow keys choose a level');
+  await page.focus('#governance-recovery-arrangement-na');
+  await page.keyboard.press('Space');
+  assert.ok(await page.isChecked('#governance-recovery-arrangement-na'), 'space marks not applicable');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'governance-recovery-arrangement-reason', 'the reason comes next');
+  await context.close();
+});
+
 test('served: the page requests nothing beyond its own files', async () => {
   const { context, page, requests } = await open(SERVED);
   await startAssessment(page);
