@@ -116,3 +116,25 @@ pub fn tradeready(args: &[&str]) -> Run {
         .expect("the tradeready binary runs");
     (output, start.elapsed()).into()
 }
+
+/// Loads an example assessment (or any assessment of an embedded profile) through every
+/// layer, with its profile and its scores; panics with the diagnostics if it is invalid.
+pub fn load_example(
+    path: &Path,
+) -> (
+    tradeready::Profile,
+    tradeready::Assessment,
+    tradeready::ScoreReport,
+) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let raw = tradeready::decode_assessment(&text, tradeready::Layers::default())
+        .unwrap_or_else(|d| panic!("{}: {d:#?}", path.display()));
+    let profile = tradeready::embedded::resolve(&raw.profile.id, raw.profile.version.as_str())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let loaded = tradeready::check_assessment(raw, &text, &profile);
+    let assessment = loaded
+        .value
+        .unwrap_or_else(|| panic!("{}: {:#?}", path.display(), loaded.diagnostics));
+    let report = tradeready::score(&profile, &assessment);
+    (profile, assessment, report)
+}

@@ -2,18 +2,11 @@
 //! draws), and the SVG drawn from them is checked for structure.
 
 use tradeready::chart::{domain_chart, phase_chart, scenario_chart, to_svg};
-use tradeready::{Layers, embedded};
-use tradeready_tests::root;
+use tradeready_tests::{load_example, root};
 
 fn example(name: &str) -> (tradeready::Profile, tradeready::ScoreReport) {
-    let text =
-        std::fs::read_to_string(root().join(format!("assessments/examples/{name}.yaml"))).unwrap();
-    let raw = tradeready::decode_assessment(&text, Layers::default()).unwrap();
-    let profile = embedded::resolve(&raw.profile.id, raw.profile.version.as_str()).unwrap();
-    let a = tradeready::check_assessment(raw, &text, &profile)
-        .value
-        .unwrap();
-    let report = tradeready::score(&profile, &a);
+    let (profile, _, report) =
+        load_example(&root().join(format!("assessments/examples/{name}.yaml")));
     (profile, report)
 }
 

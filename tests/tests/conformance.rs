@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use tradeready::{Layers, Profile, embedded, load_assessment, load_profile};
-use tradeready_tests::{data, root};
+use tradeready_tests::{data, load_example, root};
 
 fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -100,19 +100,9 @@ fn embedded_profiles_are_the_files_under_assessments_profiles_and_valid() {
 #[test]
 fn examples_validate_against_their_embedded_profile_and_their_scores_are_pinned() {
     for path in yaml_files(&root().join("assessments/examples")) {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let raw = tradeready::decode_assessment(&text, Layers::default())
-            .unwrap_or_else(|d| panic!("{}: {d:#?}", path.display()));
-        let profile = embedded::resolve(&raw.profile.id, raw.profile.version.as_str()).unwrap();
-        let loaded = tradeready::check_assessment(raw, &text, &profile);
-        let assessment = loaded
-            .value
-            .unwrap_or_else(|| panic!("{}: {:#?}", path.display(), loaded.diagnostics));
+        let (_, _, report) = load_example(&path);
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        insta::assert_json_snapshot!(
-            format!("example-{name}"),
-            tradeready::score(&profile, &assessment)
-        );
+        insta::assert_json_snapshot!(format!("example-{name}"), report);
     }
 }
 
@@ -160,13 +150,7 @@ fn examples_read_like_real_review_cycles() {
         Vec<(String, tradeready::ScoreReport, tradeready::Assessment)>,
     > = BTreeMap::new();
     for path in yaml_files(&root().join("assessments/examples")) {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let raw = tradeready::decode_assessment(&text, Layers::default()).unwrap();
-        let profile = embedded::resolve(&raw.profile.id, raw.profile.version.as_str()).unwrap();
-        let a = tradeready::check_assessment(raw, &text, &profile)
-            .value
-            .unwrap();
-        let report = tradeready::score(&profile, &a);
+        let (_, a, report) = load_example(&path);
         assert!(
             report.evidence_coverage > 0.5,
             "{}: evidence on most answers",
@@ -231,13 +215,8 @@ fn examples_read_like_real_review_cycles() {
 #[test]
 fn native_json_results_match_the_parity_files() {
     for path in yaml_files(&root().join("assessments/examples")) {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let raw = tradeready::decode_assessment(&text, Layers::default()).unwrap();
-        let profile = embedded::resolve(&raw.profile.id, raw.profile.version.as_str()).unwrap();
-        let a = tradeready::check_assessment(raw, &text, &profile)
-            .value
-            .unwrap();
-        let mut json = serde_json::to_string_pretty(&tradeready::score(&profile, &a)).unwrap();
+        let (_, _, report) = load_example(&path);
+        let mut json = serde_json::to_string_pretty(&report).unwrap();
         json.push('\n');
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let golden = data(&format!("parity/{name}.json"));
