@@ -11,26 +11,34 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assessments/profiles");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut entries = Vec::new();
-    if let Ok(dirs) = std::fs::read_dir(&root) {
-        for dir in dirs.flatten() {
-            println!("cargo:rerun-if-changed={}", dir.path().display());
-            let Ok(files) = std::fs::read_dir(dir.path()) else {
-                continue;
-            };
-            for file in files.flatten() {
-                let path = file.path();
-                if path.extension().is_some_and(|e| e == "yaml") {
-                    let id = dir.file_name().to_string_lossy().into_owned();
-                    let version = path
-                        .file_stem()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned();
-                    entries.push((id, version, path.canonicalize().unwrap_or(path)));
-                }
+    // A library without its profiles would build and then fail in every user's hands, so a
+    // missing or empty folder stops the build instead.
+    let dirs = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("cannot read the profiles in {}: {e}", root.display()));
+    for dir in dirs.flatten() {
+        println!("cargo:rerun-if-changed={}", dir.path().display());
+        let Ok(files) = std::fs::read_dir(dir.path()) else {
+            continue;
+        };
+        for file in files.flatten() {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "yaml") {
+                println!("cargo:rerun-if-changed={}", path.display());
+                let id = dir.file_name().to_string_lossy().into_owned();
+                let version = path
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                entries.push((id, version, path.canonicalize().unwrap_or(path)));
             }
         }
     }
+    assert!(
+        !entries.is_empty(),
+        "no profile under {}/<id>/<version>.yaml",
+        root.display()
+    );
     entries.sort();
     let mut code = String::from("&[\n");
     for (id, version, path) in &entries {

@@ -175,7 +175,11 @@ pub fn validate_text(
 ) -> Vec<Diagnostic> {
     let kind = match parse::syntax(text).and_then(|v| parse::kind_of(&v)) {
         Ok(kind) => kind,
-        Err(d) => return vec![d],
+        Err(d) => {
+            let mut diags = vec![d];
+            parse::locate(&mut diags, text);
+            return diags;
+        }
     };
     match kind {
         FileKind::Profile => load_profile(text, layers).diagnostics,

@@ -378,12 +378,15 @@ fn unescape_last(pointer: &str) -> String {
 }
 
 /// Fills in the line and column of every diagnostic that has a pointer but no position.
+/// A problem of the whole document (an empty pointer) gets none: line 1 column 1 would send
+/// the reader to the wrong place.
 pub fn locate(diagnostics: &mut [Diagnostic], text: &str) {
-    if diagnostics.iter().all(|d| d.line.is_some()) {
+    let unplaced = |d: &Diagnostic| d.line.is_none() && !d.pointer.is_empty();
+    if !diagnostics.iter().any(unplaced) {
         return;
     }
     let positions = Positions::build(text);
-    for d in diagnostics.iter_mut().filter(|d| d.line.is_none()) {
+    for d in diagnostics.iter_mut().filter(|d| unplaced(d)) {
         let found = if d.code == "unknown-field" {
             positions.find_key(&d.pointer)
         } else {

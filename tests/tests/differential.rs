@@ -9,7 +9,7 @@
 use serde_yaml::Value;
 use tradeready::model::raw;
 use tradeready::parse::{self, FileKind};
-use tradeready::{Layers, decode, load_profile, schema};
+use tradeready::{Layers, decode, load_profile, schema, validate_text};
 use tradeready_tests::data;
 
 /// Whether the JSON Schema rejects the text, or None when it never gets that far (the
@@ -165,4 +165,43 @@ fn the_browser_path_loads_no_profile_the_schema_rejects() {
             );
         }
     }
+}
+
+/// In the browser, typed decoding reports what the schema reports natively; its errors must
+/// be as easy to find: every error in a bad file that is about one node names its line and
+/// column.
+#[test]
+fn the_browser_path_places_its_errors() {
+    let mut placed = 0;
+    for entry in std::fs::read_dir(data("bad")).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(text) = parse::text_from_bytes(&bytes) else {
+            continue;
+        };
+        let find = |id: &str, version: &str| {
+            if id == "demo" && version == "1.0.0" {
+                let text = std::fs::read_to_string(data("profiles/demo.yaml")).unwrap();
+                load_profile(&text, Layers::default())
+                    .value
+                    .ok_or_else(|| "the demo profile is invalid".to_owned())
+            } else {
+                tradeready::embedded::resolve(id, version)
+            }
+        };
+        let diagnostics = validate_text(text, Layers { json_schema: false }, &find);
+        let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
+        assert!(!errors.is_empty(), "{}: accepted", path.display());
+        for d in errors {
+            if !d.pointer.is_empty() {
+                assert!(
+                    d.line.is_some(),
+                    "{}: no position for {d:?}",
+                    path.display()
+                );
+                placed += 1;
+            }
+        }
+    }
+    assert!(placed >= 20, "only {placed} errors were about one node");
 }
