@@ -185,6 +185,24 @@ test('served: the page requests nothing beyond its own files', async () => {
   await context.close();
 });
 
+test('served: the first load comes gzip-encoded, and its transfer is printed', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const responses = [];
+  page.on('requestfinished', async (r) => {
+    const response = await r.response();
+    responses.push({ url: r.url(), encoding: response.headers()['content-encoding'], sizes: await r.sizes() });
+  });
+  await page.goto(SERVED);
+  await page.waitForSelector('#administration');
+  const files = responses.filter((r) => /(\/|\.html|\.js|\.wasm|\.css)$/.test(r.url));
+  assert.deepEqual(files.map((r) => new URL(r.url).pathname).sort(), ['/', '/style.css', '/tradeready.js', '/tradeready_bg.wasm']);
+  for (const r of files) assert.equal(r.encoding, 'gzip', r.url);
+  const total = files.reduce((n, r) => n + r.sizes.responseBodySize, 0);
+  console.log(`# first-load transfer measured in Chromium: ${total} bytes (${(total / 1024).toFixed(1)} KB)`);
+  await context.close();
+});
+
 test('no serious or critical accessibility violations (axe-core)', async () => {
   // axe is injected by the test, so the page's own CSP is bypassed for this check only.
   const { context, page } = await open(SERVED, { bypassCSP: true });
