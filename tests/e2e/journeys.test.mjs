@@ -127,6 +127,37 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
   });
 }
 
+test('served: the details and targets are edited, and evidence without an answer is flagged and kept', async () => {
+  const { context, page, errors } = await open(SERVED);
+  await startAssessment(page);
+  await page.click('.details summary');
+  await page.fill('#edit-cycle', '2026-H2');
+  await page.press('#edit-cycle', 'Tab');
+  await page.fill('#edit-assessors', 'Risk Management Directorate\nPort of Testland');
+  await page.press('#edit-assessors', 'Tab');
+  assert.match(await page.textContent('.details summary'), /Customs of Testland — 2026-H2/);
+  await page.check('#governance-oga-roles-level-2');
+  await page.selectOption('#governance-oga-roles-target', '4');
+  await page.click('#governance-activation-card >> text=Add evidence');
+  await page.fill('#governance-activation-card .evidence li input', 'Draft activation decree, 2025');
+  await page.press('#governance-activation-card .evidence li input', 'Tab');
+  assert.match(await page.textContent('.export .pending'), /governance\.activation/);
+  await page.reload();
+  await page.waitForSelector('fieldset.indicator');
+  assert.equal(await page.inputValue('#governance-oga-roles-target'), '4', 'the target survives a reload');
+  assert.equal(await page.inputValue('#governance-activation-card .evidence li input'), 'Draft activation decree, 2025');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export YAML')]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-')), 'x.yaml');
+  await download.saveAs(file);
+  const yaml = fs.readFileSync(file, 'utf8');
+  assert.match(yaml, /^cycle: 2026-H2$/m);
+  assert.match(yaml, /^assessors:\n- Risk Management Directorate\n- Port of Testland$/m);
+  assert.match(yaml, /^targets:\n  governance\.oga-roles: 4$/m);
+  assert.match(yaml, /^# governance\.activation:\n#   evidence: Draft activation decree, 2025$/m);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('served: when storage is full the user is warned, and exporting still works', async () => {
   const { context, page, errors } = await open(SERVED);
   await startAssessment(page);

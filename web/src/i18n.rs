@@ -123,6 +123,12 @@ pub struct Texts {
     pub data_table: &'static str,
     pub close: &'static str,
     pub own: &'static str,
+    pub drafted_only: &'static str,
+    pub target_next: &'static str,
+    pub no_target: &'static str,
+    pub details: &'static str,
+    pub assessors: &'static str,
+    pub assessors_hint: &'static str,
 }
 
 pub static EN: Texts = Texts {
@@ -194,6 +200,12 @@ pub static EN: Texts = Texts {
     data_table: "Data",
     close: "Close",
     own: "your file",
+    drafted_only: "Some indicators have evidence or a note but no answer yet. The YAML export keeps them as comments, which importing does not read back; JSON cannot hold them. Answer them, or mark them not applicable, to keep them as data:",
+    target_next: "Target for the next cycle",
+    no_target: "No target (full marks)",
+    details: "Assessment details",
+    assessors: "Assessors",
+    assessors_hint: "One per line",
 };
 
 pub static FR: Texts = Texts {
@@ -265,6 +277,12 @@ pub static FR: Texts = Texts {
     data_table: "Données",
     close: "Fermer",
     own: "votre fichier",
+    drafted_only: "Certains indicateurs ont des preuves ou une note mais pas encore de réponse. L'export YAML les garde en commentaires, que l'import ne relit pas ; le JSON ne peut pas les contenir. Répondez-y, ou marquez-les sans objet, pour les garder comme données :",
+    target_next: "Cible pour le prochain cycle",
+    no_target: "Pas de cible (note maximale)",
+    details: "Détails de l'évaluation",
+    assessors: "Évaluateurs",
+    assessors_hint: "Un par ligne",
 };
 
 pub static ES: Texts = Texts {
@@ -336,6 +354,12 @@ pub static ES: Texts = Texts {
     data_table: "Datos",
     close: "Cerrar",
     own: "su archivo",
+    drafted_only: "Algunos indicadores tienen pruebas o una nota pero aún no tienen respuesta. La exportación YAML los conserva como comentarios, que la importación no vuelve a leer; el JSON no puede contenerlos. Respóndalos, o márquelos como no aplicables, para conservarlos como datos:",
+    target_next: "Meta para el próximo ciclo",
+    no_target: "Sin meta (puntuación máxima)",
+    details: "Datos de la evaluación",
+    assessors: "Evaluadores",
+    assessors_hint: "Uno por línea",
 };
 
 #[cfg(test)]

@@ -71,6 +71,19 @@ pub fn exportable(draft: &Draft) -> raw::Assessment {
     a
 }
 
+/// Indicators with evidence or a note but neither a value nor `na`: a valid file cannot
+/// hold them as answers, so the exports cannot carry them as data.
+pub fn drafted_only(draft: &Draft) -> Vec<String> {
+    draft
+        .assessment
+        .answers
+        .iter()
+        .filter(|(_, a)| a.value.is_none() && a.na.is_none())
+        .filter(|(_, a)| a.evidence.iter().any(|e| !e.trim().is_empty()) || a.note.is_some())
+        .map(|(id, _)| id.clone())
+        .collect()
+}
+
 /// Scores of a draft, with the answers that are wrong set aside and reported, so that one
 /// mistake does not blank the whole results page.
 #[derive(Clone, Debug, Default)]
@@ -132,9 +145,36 @@ pub fn evaluate(draft: &Draft, profile: &Profile) -> Evaluation {
     }
 }
 
-/// The draft as YAML, ready for `tradeready validate`.
+/// The draft as YAML, ready for `tradeready validate`. Evidence and notes of indicators
+/// not yet answered follow as comments, so that the file still holds every word typed
+/// (a reader sees them; importing the file does not bring them back).
 pub fn export_yaml(draft: &Draft) -> String {
-    tradeready::parse::to_yaml(&exportable(draft))
+    let mut text = tradeready::parse::to_yaml(&exportable(draft));
+    let pending = drafted_only(draft);
+    if !pending.is_empty() {
+        text.push_str(
+            "\n# Not yet answered, kept here as comments so that nothing typed is lost.\n\
+             # Give each a value (or na: <reason>) under answers to make it count.\n",
+        );
+        for id in pending {
+            let Some(a) = draft.assessment.answers.get(id.as_str()) else {
+                continue;
+            };
+            text.push_str(&format!("# {id}:\n"));
+            for item in a.evidence.iter().filter(|e| !e.trim().is_empty()) {
+                text.push_str(&comment(&format!("  evidence: {item}")));
+            }
+            if let Some(note) = &a.note {
+                text.push_str(&comment(&format!("  note: {note}")));
+            }
+        }
+    }
+    text
+}
+
+/// Text as YAML comment lines, however many lines it has.
+fn comment(text: &str) -> String {
+    text.lines().map(|l| format!("# {l}\n")).collect()
 }
 
 /// The draft as JSON, ready for `tradeready validate`.
@@ -308,6 +348,54 @@ mod tests {
         assert_eq!(report.counts.answered, 1);
         assert_eq!(e.problems.len(), 1);
         assert_eq!(e.problems[0].0.as_deref(), Some("exercises.last-exercise"));
+    }
+
+    #[test]
+    fn evidence_without_an_answer_is_kept_as_comments_in_yaml_and_the_file_stays_valid() {
+        let profiles = wco();
+        let key = ProfileKey {
+            id: "wco-resilience".into(),
+            version: "1.0.0".into(),
+        };
+        let s = std::rc::Rc::new(State::default())
+            .reduce(Action::Open(Box::new(new_draft(
+                "d".into(),
+                &key,
+                "X",
+                "",
+                "c",
+                "2025-06-30",
+            ))))
+            .reduce(Action::SetValue(
+                "governance.oga-roles".into(),
+                Some(AnswerValue::Int(3)),
+            ))
+            .reduce(Action::SetEvidence(
+                "exercises.last-exercise".into(),
+                vec!["After-action report, May 2025".into(), " ".into()],
+            ))
+            .reduce(Action::SetNote(
+                "exercises.last-exercise".into(),
+                Some("Ask the port authority\nfor the date".into()),
+            ));
+        let draft = s.draft.as_ref().unwrap();
+        assert_eq!(
+            drafted_only(draft),
+            vec!["exercises.last-exercise".to_owned()]
+        );
+        let yaml = export_yaml(draft);
+        assert!(yaml.contains("# exercises.last-exercise:\n"), "{yaml}");
+        assert!(
+            yaml.contains("#   evidence: After-action report, May 2025\n"),
+            "{yaml}"
+        );
+        assert!(
+            yaml.contains("#   note: Ask the port authority\n# for the date\n"),
+            "{yaml}"
+        );
+        let back = import("x.yaml", yaml.as_bytes(), &profiles).unwrap();
+        assert_eq!(back.answers.len(), 1);
+        assert!(back.answers.get("exercises.last-exercise").is_none());
     }
 
     #[test]

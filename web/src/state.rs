@@ -57,6 +57,40 @@ impl Draft {
     }
 }
 
+/// The header of an assessment, as the user edits it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Details {
+    /// Administration name.
+    pub administration: String,
+    /// Administration code (blank for none).
+    pub code: String,
+    /// Cycle label.
+    pub cycle: String,
+    /// The reference date, YYYY-MM-DD.
+    pub as_of: String,
+    /// Who assessed, one per item (blank items are dropped).
+    pub assessors: Vec<String>,
+}
+
+impl Details {
+    /// The header of a draft.
+    pub fn of(draft: &Draft) -> Details {
+        let a = &draft.assessment;
+        Details {
+            administration: a.administration.name.clone(),
+            code: a
+                .administration
+                .code
+                .as_ref()
+                .map(|c| c.0.clone())
+                .unwrap_or_default(),
+            cycle: a.cycle.0.clone(),
+            as_of: a.as_of.clone(),
+            assessors: a.assessors.clone(),
+        }
+    }
+}
+
 /// A message shown at the top of the page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
@@ -100,6 +134,10 @@ pub enum Action {
     SetEvidence(String, Vec<String>),
     /// Set or clear the note of an indicator.
     SetNote(String, Option<String>),
+    /// Set or clear the target for the next cycle of an indicator.
+    SetTarget(String, Option<AnswerValue>),
+    /// Change who is assessed, the cycle, the reference date or the assessors.
+    SetDetails(Details),
     /// The draft was written to a file.
     Exported,
     /// The storage effect saved the draft at this time.
@@ -142,6 +180,8 @@ impl Reducible for State {
                 | Action::SetNa(..)
                 | Action::SetEvidence(..)
                 | Action::SetNote(..)
+                | Action::SetTarget(..)
+                | Action::SetDetails(..)
         );
         match action {
             Action::SetLang(lang) => next.lang = lang,
@@ -191,6 +231,32 @@ impl Reducible for State {
             Action::SetNote(id, note) => {
                 if let Some(d) = &mut next.draft {
                     answer_mut(d, &id).note = note.filter(|n| !n.trim().is_empty());
+                }
+            }
+            Action::SetTarget(id, target) => {
+                if let Some(d) = &mut next.draft {
+                    match target {
+                        Some(t) => d.assessment.targets.set(id, t),
+                        None => {
+                            d.assessment.targets.remove(id.as_str());
+                        }
+                    }
+                }
+            }
+            Action::SetDetails(details) => {
+                if let Some(d) = &mut next.draft {
+                    let a = &mut d.assessment;
+                    a.administration.name = details.administration.trim().to_owned();
+                    let code = details.code.trim();
+                    a.administration.code = (!code.is_empty()).then(|| Label(code.to_owned()));
+                    a.cycle = Label(details.cycle.trim().to_owned());
+                    a.as_of = details.as_of.trim().to_owned();
+                    a.assessors = details
+                        .assessors
+                        .iter()
+                        .map(|s| s.trim().to_owned())
+                        .filter(|s| !s.is_empty())
+                        .collect();
                 }
             }
         }
@@ -301,6 +367,38 @@ mod tests {
         assert_eq!(d.revision, 1);
         // Navigation is not an edit.
         let s = s.reduce(Action::Go(Page::Results));
+        assert_eq!(s.draft.as_ref().unwrap().revision, 1);
+    }
+
+    #[test]
+    fn targets_are_set_and_cleared_and_mark_the_draft_unexported() {
+        let s = with_draft()
+            .reduce(Action::Exported)
+            .reduce(Action::SetTarget("a.b".into(), Some(AnswerValue::Int(4))));
+        let d = s.draft.as_ref().unwrap();
+        assert_eq!(d.assessment.targets.get("a.b"), Some(&AnswerValue::Int(4)));
+        assert!(!d.exported);
+        // A target is not an answer.
+        assert!(answers(&s).get("a.b").is_none());
+        let s = s.reduce(Action::SetTarget("a.b".into(), None));
+        assert!(s.draft.as_ref().unwrap().assessment.targets.is_empty());
+    }
+
+    #[test]
+    fn details_are_edited_trimmed_and_blank_assessors_dropped() {
+        let s = with_draft();
+        let mut details = Details::of(s.draft.as_ref().unwrap());
+        assert_eq!(details.code, "XE");
+        details.administration = " Customs of Y ".into();
+        details.code = " ".into();
+        details.as_of = "2025-12-31".into();
+        details.assessors = vec!["Risk unit".into(), "  ".into()];
+        let s = s.reduce(Action::SetDetails(details));
+        let a = &s.draft.as_ref().unwrap().assessment;
+        assert_eq!(a.administration.name, "Customs of Y");
+        assert_eq!(a.administration.code, None);
+        assert_eq!(a.as_of, "2025-12-31");
+        assert_eq!(a.assessors, vec!["Risk unit".to_owned()]);
         assert_eq!(s.draft.as_ref().unwrap().revision, 1);
     }
 

@@ -51,6 +51,7 @@ pub fn export_bar() -> Html {
             state.dispatch(Action::Exported);
         })
     };
+    let pending = logic::drafted_only(&draft);
     html! {
         <div class="export" role="status">
             if draft.exported {
@@ -61,6 +62,12 @@ pub fn export_bar() -> Html {
             <button onclick={export(false)} class="primary">{ t.export_yaml }</button>
             <button onclick={export(true)}>{ t.export_json }</button>
             <button onclick={{ let s = ctx.state.clone(); Callback::from(move |_: MouseEvent| { crate::storage::forget_current(); s.dispatch(Action::Close); }) }}>{ t.close }</button>
+            if !pending.is_empty() {
+                <p class="pending warn">
+                    { t.drafted_only }{ " " }
+                    { for pending.iter().enumerate().map(|(i, id)| html! { <>if i > 0 { { ", " } }<code>{ id }</code></> }) }
+                </p>
+            }
         </div>
     }
 }

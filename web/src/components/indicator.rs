@@ -4,7 +4,7 @@
 use crate::app::Ctx;
 use crate::state::Action;
 use tradeready::model::{AnswerValue, IndicatorKind, raw};
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -167,6 +167,83 @@ pub fn indicator_form(props: &Props) -> Html {
         }
     };
 
+    // The target for the next cycle: the same kind of value as the answer; dates have none.
+    let target: Option<AnswerValue> = ctx
+        .state
+        .draft
+        .as_ref()
+        .and_then(|d| d.assessment.targets.get(id.as_str()).cloned());
+    let set_target = {
+        let state = state.clone();
+        let id = id.clone();
+        move |v: Option<AnswerValue>| state.dispatch(Action::SetTarget(id.clone(), v))
+    };
+    let target_id = dom_id(&id, "target");
+    let on_target_choice = |parse: fn(&str) -> Option<AnswerValue>| {
+        let set = set_target.clone();
+        Callback::from(move |e: Event| {
+            set(parse(
+                &e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
+    };
+    let target_input = match &indicator.kind {
+        IndicatorKind::Scale { levels, .. } => Some(html! {
+            <select id={target_id.clone()} onchange={on_target_choice(|v| v.parse().ok().map(AnswerValue::Int))}>
+                <option value="" selected={target.is_none()}>{ t.no_target }</option>
+                { for levels.iter().map(|l| html! {
+                    <option value={l.value.to_string()} selected={target == Some(AnswerValue::Int(l.value))}>
+                        { format!("{} — {}", l.value, text(&l.label)) }
+                    </option>
+                }) }
+            </select>
+        }),
+        IndicatorKind::Boolean => Some(html! {
+            <select id={target_id.clone()} onchange={on_target_choice(|v| match v { "true" => Some(AnswerValue::Bool(true)), "false" => Some(AnswerValue::Bool(false)), _ => None })}>
+                <option value="" selected={target.is_none()}>{ t.no_target }</option>
+                <option value="true" selected={target == Some(AnswerValue::Bool(true))}>{ t.yes }</option>
+                <option value="false" selected={target == Some(AnswerValue::Bool(false))}>{ t.no }</option>
+            </select>
+        }),
+        IndicatorKind::Ratio { .. } => {
+            let shown = target
+                .as_ref()
+                .and_then(AnswerValue::as_f64)
+                .map(|v| format!("{}", (v * 1000.0).round() / 10.0))
+                .unwrap_or_default();
+            let set = set_target.clone();
+            Some(html! {
+                <span class="number">
+                    <input type="number" id={target_id.clone()} min="0" max="100" step="0.1" value={shown}
+                        onchange={Callback::from(move |e: Event| {
+                            let raw = e.target_unchecked_into::<HtmlInputElement>().value();
+                            set(raw.trim().parse::<f64>().ok().filter(|v| v.is_finite()).map(|p| AnswerValue::Float((p / 100.0).clamp(0.0, 1.0))));
+                        })} />
+                    <span class="unit">{ t.percent }</span>
+                </span>
+            })
+        }
+        IndicatorKind::Number { unit, .. } => {
+            let shown = target
+                .as_ref()
+                .and_then(AnswerValue::as_f64)
+                .map(|v| v.to_string())
+                .unwrap_or_default();
+            let set = set_target.clone();
+            Some(html! {
+                <span class="number">
+                    <input type="number" id={target_id.clone()} step="any" value={shown}
+                        onchange={Callback::from(move |e: Event| {
+                            let raw = e.target_unchecked_into::<HtmlInputElement>().value();
+                            set(raw.trim().parse::<f64>().ok().filter(|v| v.is_finite()).map(AnswerValue::Float));
+                        })} />
+                    <span class="unit">{ unit.as_ref().map(&text).unwrap_or_default() }</span>
+                </span>
+            })
+        }
+        IndicatorKind::Date { .. } => None,
+    };
+
     let on_na_toggle = {
         let state = state.clone();
         let id = id.clone();
@@ -290,6 +367,11 @@ pub fn indicator_form(props: &Props) -> Html {
                     <p class="hint">{ indicator.evidence.iter().map(&text).collect::<Vec<_>>().join(" · ") }</p>
                 }
             </div>
+            if let Some(control) = target_input {
+                <div class="target">
+                    <label for={target_id.clone()}>{ t.target_next }</label>{ " " }{ control }
+                </div>
+            }
             <label class="note">{ t.note }
                 <textarea rows="2" onchange={on_note} value={note} />
             </label>

@@ -3,7 +3,9 @@
 use crate::app::Ctx;
 use crate::components::indicator::IndicatorForm;
 use crate::logic;
-use crate::state::{Action, Page};
+use crate::state::{Action, Details, Page};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -36,10 +38,44 @@ pub fn questionnaire(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Go(Page::Questionnaire(i))))
     };
     let a = &draft.assessment;
+    let details = Details::of(draft);
+    let edit = |change: fn(&mut Details, String)| {
+        let state = ctx.state.clone();
+        let details = details.clone();
+        Callback::from(move |e: Event| {
+            let mut next = details.clone();
+            let target = e.target_unchecked_into::<web_sys::HtmlElement>();
+            let value = match target.dyn_ref::<HtmlTextAreaElement>() {
+                Some(area) => area.value(),
+                None => target.unchecked_into::<HtmlInputElement>().value(),
+            };
+            change(&mut next, value);
+            state.dispatch(Action::SetDetails(next));
+        })
+    };
+    let header_problems: Vec<&String> = evaluation
+        .problems
+        .iter()
+        .filter(|(id, _)| id.is_none())
+        .map(|(_, m)| m)
+        .collect();
     html! {
         <div class="questionnaire">
             <nav class="domains" aria-label={t.nav_questionnaire}>
-                <p class="who">{ format!("{} — {} ({})", a.administration.name, a.cycle, a.as_of) }</p>
+                <details class="details" open={!header_problems.is_empty()}>
+                    <summary class="who">{ format!("{} — {} ({})", a.administration.name, a.cycle, a.as_of) }</summary>
+                    <p class="label">{ t.details }</p>
+                    <label>{ t.administration }<input id="edit-administration" type="text" required=true value={details.administration.clone()} onchange={edit(|d, v| d.administration = v)} /></label>
+                    <label>{ t.code }<input id="edit-code" type="text" value={details.code.clone()} onchange={edit(|d, v| d.code = v)} /></label>
+                    <label>{ t.cycle }<input id="edit-cycle" type="text" required=true value={details.cycle.clone()} onchange={edit(|d, v| d.cycle = v)} /></label>
+                    <label>{ t.as_of }<input id="edit-as-of" type="date" required=true value={details.as_of.clone()} onchange={edit(|d, v| d.as_of = v)} /></label>
+                    <label>{ t.assessors }{ " " }<span class="hint">{ t.assessors_hint }</span>
+                        <textarea id="edit-assessors" rows="2" value={details.assessors.join("\n")} onchange={edit(|d, v| d.assessors = v.lines().map(str::to_owned).collect())} />
+                    </label>
+                    if !header_problems.is_empty() {
+                        <ul class="problem" role="alert">{ for header_problems.iter().map(|m| html! { <li>{ (*m).clone() }</li> }) }</ul>
+                    }
+                </details>
                 <ol>
                     { for profile.domains.iter().enumerate().map(|(i, d)| {
                         let answered = d.indicators.iter().filter(|x| done(&x.id)).count();
