@@ -36,9 +36,9 @@ fn root() -> PathBuf {
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("dist") => dist().map(|_| ()),
+        Some("dist") => dist(Optimise::Required).map(|_| ()),
         Some("serve") => {
-            let dir = dist()?;
+            let dir = dist(Optimise::IfAvailable)?;
             let port = args.get(1).map(|p| p.parse()).transpose()?.unwrap_or(8088);
             serve(&dir, port)
         }
@@ -104,7 +104,16 @@ fn page(template: &str, csp: &str, style: &str, script: &str) -> String {
         .replace("{{SCRIPT}}", script)
 }
 
-fn dist() -> Result<PathBuf> {
+/// Whether the build may go on with an unoptimised wasm when wasm-opt cannot be had.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Optimise {
+    /// For what is measured and shipped: dist, size, the browser tests.
+    Required,
+    /// For trying the app: serve works without Node.js, only bigger.
+    IfAvailable,
+}
+
+fn dist(optimise: Optimise) -> Result<PathBuf> {
     let root = root();
     let target = root.join("target");
     let rustup_target = Command::new("rustup")
@@ -143,19 +152,35 @@ fn dist() -> Result<PathBuf> {
         std::fs::remove_dir_all(&dist)?;
     }
     std::fs::create_dir_all(&dist)?;
-    run(Command::new(wasm_opt()?)
-        .arg(bindgen_out.join("tradeready_bg.wasm"))
-        .args([
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-            "-o",
-        ])
-        .arg(dist.join("tradeready_bg.wasm")))?;
+    let optimised = wasm_opt().and_then(|bin| {
+        run(Command::new(bin)
+            .arg(bindgen_out.join("tradeready_bg.wasm"))
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+                "-o",
+            ])
+            .arg(dist.join("tradeready_bg.wasm")))
+    });
+    match (optimised, optimise) {
+        (Ok(()), _) => {}
+        (Err(e), Optimise::Required) => return Err(e),
+        (Err(e), Optimise::IfAvailable) => {
+            eprintln!(
+                "warning: no wasm-opt ({e:#}); serving the wasm unoptimised, about a fifth bigger. \
+                 Install Node.js and npm for the optimised build."
+            );
+            std::fs::copy(
+                bindgen_out.join("tradeready_bg.wasm"),
+                dist.join("tradeready_bg.wasm"),
+            )?;
+        }
+    }
     let js = std::fs::read_to_string(bindgen_out.join("tradeready.js"))?;
     let css = std::fs::read_to_string(root.join("web/style.css"))?;
     let template = std::fs::read_to_string(root.join("web/index.html"))?;
@@ -339,7 +364,7 @@ fn chromium() -> Result<PathBuf> {
 /// Builds the app, serves it on a free port and runs the browser journeys against the
 /// served app and the single file.
 fn e2e() -> Result<()> {
-    let dist = dist()?;
+    let dist = dist(Optimise::Required)?;
     let chromium = chromium()?;
     let tests = root().join("tests/e2e");
     if !tests.join("node_modules/playwright-core").exists() {
