@@ -158,6 +158,26 @@ test('served: the details and targets are edited, and evidence without an answer
   await context.close();
 });
 
+test('served: a draft open in two tabs takes the changes made in the other, and loses none', async () => {
+  const { context, page: one, errors } = await open(SERVED);
+  await startAssessment(one);
+  await one.check('#governance-oga-roles-level-3');
+  const two = await context.newPage();
+  await two.goto(SERVED);
+  await two.waitForSelector('fieldset.indicator');
+  assert.ok(await two.isChecked('#governance-oga-roles-level-3'), 'the second tab opens the same draft');
+  await one.check('#governance-activation-level-2');
+  await two.waitForFunction(() => document.querySelector('#governance-activation-level-2').checked);
+  await two.check('#governance-oga-roles-level-4');
+  await one.waitForFunction(() => document.querySelector('#governance-oga-roles-level-4').checked);
+  await one.reload();
+  await one.waitForSelector('fieldset.indicator');
+  assert.ok(await one.isChecked('#governance-oga-roles-level-4'), 'the second tab\'s change is kept');
+  assert.ok(await one.isChecked('#governance-activation-level-2'), 'the first tab\'s change is kept');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('served: when storage is full the user is warned, and exporting still works', async () => {
   const { context, page, errors } = await open(SERVED);
   await startAssessment(page);

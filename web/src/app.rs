@@ -94,6 +94,27 @@ pub fn app() -> Html {
             }
         });
     }
+    // Another tab with the same draft open saves its changes; take them, so that this tab's
+    // next save does not overwrite them with an older version.
+    {
+        let state = state.clone();
+        let id = state.draft.as_ref().map(|d| d.id.clone());
+        use_effect_with(id, move |id| {
+            let listener = id.clone().map(|id| {
+                let key = storage::draft_key(&id);
+                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                    let changed = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e)
+                        .and_then(web_sys::StorageEvent::key);
+                    if changed.as_deref() == Some(key.as_str())
+                        && let Some(theirs) = storage::load(&id)
+                    {
+                        state.dispatch(Action::Synced(Box::new(theirs)));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     {
         let lang = state.lang;
         use_effect_with(lang, move |lang| {

@@ -138,6 +138,9 @@ pub enum Action {
     SetTarget(String, Option<AnswerValue>),
     /// Change who is assessed, the cycle, the reference date or the assessors.
     SetDetails(Details),
+    /// Another tab saved the open draft: take its version, which holds every change made
+    /// there on top of this one (each change is saved at once).
+    Synced(Box<Draft>),
     /// The draft was written to a file.
     Exported,
     /// The storage effect saved the draft at this time.
@@ -196,6 +199,18 @@ impl Reducible for State {
                 next.page = Page::Start;
             }
             Action::Notify(notice) => next.notice = notice,
+            Action::Synced(theirs) => match &next.draft {
+                // Ignoring the save time: a tab that takes the other's version saves it
+                // again, and that echo must not bounce back.
+                Some(ours)
+                    if ours.id == theirs.id
+                        && (ours.assessment != theirs.assessment
+                            || ours.exported != theirs.exported) =>
+                {
+                    next.draft = Some(*theirs);
+                }
+                _ => return self,
+            },
             Action::Exported => {
                 if let Some(d) = &mut next.draft {
                     d.exported = true;
@@ -400,6 +415,35 @@ mod tests {
         assert_eq!(a.as_of, "2025-12-31");
         assert_eq!(a.assessors, vec!["Risk unit".to_owned()]);
         assert_eq!(s.draft.as_ref().unwrap().revision, 1);
+    }
+
+    #[test]
+    fn a_draft_saved_by_another_tab_replaces_this_one_once() {
+        let s = with_draft();
+        let mut theirs = s.draft.clone().unwrap();
+        theirs.assessment.answers.set(
+            "a.b".into(),
+            raw::Answer {
+                value: Some(AnswerValue::Int(2)),
+                na: None,
+                evidence: Vec::new(),
+                note: None,
+            },
+        );
+        theirs.revision = 1;
+        theirs.saved_at = Some(5.0);
+        let synced = s.clone().reduce(Action::Synced(Box::new(theirs.clone())));
+        assert_eq!(synced.draft.as_ref(), Some(&theirs));
+        // The echo of its own save (same content, a later time) changes nothing.
+        let mut echo = theirs.clone();
+        echo.saved_at = Some(6.0);
+        let again = synced.clone().reduce(Action::Synced(Box::new(echo)));
+        assert!(Rc::ptr_eq(&synced, &again));
+        // Another draft's save is not this one's business.
+        let mut other = theirs;
+        other.id = "d2".into();
+        let same = s.clone().reduce(Action::Synced(Box::new(other)));
+        assert!(Rc::ptr_eq(&s, &same));
     }
 
     #[test]

@@ -46,16 +46,21 @@ pub fn drafts() -> Vec<Summary> {
     list
 }
 
+/// The storage key of a draft.
+pub fn draft_key(id: &str) -> String {
+    format!("{PREFIX}{id}")
+}
+
 /// One saved draft.
 pub fn load(id: &str) -> Option<Draft> {
-    LocalStorage::get(format!("{PREFIX}{id}")).ok()
+    LocalStorage::get(draft_key(id)).ok()
 }
 
 /// Saves a draft and its entry in the index, stamped with `now`.
 pub fn save(draft: &Draft, now: f64) -> Result<(), SaveError> {
     let mut stamped = draft.clone();
     stamped.saved_at = Some(now);
-    LocalStorage::set(format!("{PREFIX}{}", draft.id), &stamped).map_err(|_| SaveError::Full)?;
+    LocalStorage::set(draft_key(&draft.id), &stamped).map_err(|_| SaveError::Full)?;
     let mut list: Vec<Summary> = LocalStorage::get(INDEX).unwrap_or_default();
     list.retain(|s| s.id != draft.id);
     list.push(Summary {
@@ -72,7 +77,7 @@ pub fn save(draft: &Draft, now: f64) -> Result<(), SaveError> {
 
 /// Deletes a draft.
 pub fn delete(id: &str) {
-    LocalStorage::delete(format!("{PREFIX}{id}"));
+    LocalStorage::delete(draft_key(id));
     let mut list: Vec<Summary> = LocalStorage::get(INDEX).unwrap_or_default();
     list.retain(|s| s.id != id);
     let _ = LocalStorage::set(INDEX, &list);
