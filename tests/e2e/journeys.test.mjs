@@ -178,6 +178,25 @@ test('served: a draft open in two tabs takes the changes made in the other, and 
   await context.close();
 });
 
+test('served: deleting a draft asks first, and a refusal keeps it', async () => {
+  const { context, page } = await open(SERVED);
+  await startAssessment(page);
+  await page.check('#governance-oga-roles-level-3');
+  await page.click('nav >> text=Start');
+  const answers = [];
+  page.on('dialog', (d) => {
+    answers.push(d.message());
+    return answers.length === 1 ? d.dismiss() : d.accept();
+  });
+  await page.click('.drafts >> text=Delete');
+  assert.match(answers[0], /changes that are in no exported file/);
+  assert.equal(await page.locator('.drafts li').count(), 1, 'refused: the draft stays');
+  await page.click('.drafts >> text=Delete');
+  await page.waitForFunction(() => document.querySelectorAll('.drafts li').length === 0);
+  assert.equal(await page.locator('.drafts li').count(), 0, 'confirmed: the draft is gone');
+  await context.close();
+});
+
 test('served: when storage is full the user is warned, and exporting still works', async () => {
   const { context, page, errors } = await open(SERVED);
   await startAssessment(page);

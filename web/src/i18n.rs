@@ -129,6 +129,8 @@ pub struct Texts {
     pub details: &'static str,
     pub assessors: &'static str,
     pub assessors_hint: &'static str,
+    pub confirm_delete: &'static str,
+    pub confirm_delete_unexported: &'static str,
 }
 
 pub static EN: Texts = Texts {
@@ -206,6 +208,8 @@ pub static EN: Texts = Texts {
     details: "Assessment details",
     assessors: "Assessors",
     assessors_hint: "One per line",
+    confirm_delete: "Delete this draft from this browser? Exported files are not affected.",
+    confirm_delete_unexported: "Delete this draft from this browser? It has changes that are in no exported file: they will be lost.",
 };
 
 pub static FR: Texts = Texts {
@@ -283,6 +287,8 @@ pub static FR: Texts = Texts {
     details: "Détails de l'évaluation",
     assessors: "Évaluateurs",
     assessors_hint: "Un par ligne",
+    confirm_delete: "Supprimer ce brouillon de ce navigateur ? Les fichiers exportés ne sont pas touchés.",
+    confirm_delete_unexported: "Supprimer ce brouillon de ce navigateur ? Il contient des modifications qui ne sont dans aucun fichier exporté : elles seront perdues.",
 };
 
 pub static ES: Texts = Texts {
@@ -360,6 +366,8 @@ pub static ES: Texts = Texts {
     details: "Datos de la evaluación",
     assessors: "Evaluadores",
     assessors_hint: "Uno por línea",
+    confirm_delete: "¿Eliminar este borrador de este navegador? Los archivos exportados no se ven afectados.",
+    confirm_delete_unexported: "¿Eliminar este borrador de este navegador? Tiene cambios que no están en ningún archivo exportado: se perderán.",
 };
 
 #[cfg(test)]

@@ -167,7 +167,13 @@ pub fn start() -> Html {
                             let delete = {
                                 let drafts = drafts.clone();
                                 let id = s.id.clone();
-                                Callback::from(move |_: MouseEvent| { storage::delete(&id); drafts.set(storage::drafts()); })
+                                let question = if s.exported { t.confirm_delete } else { t.confirm_delete_unexported };
+                                Callback::from(move |_: MouseEvent| {
+                                    if gloo::utils::window().confirm_with_message(question).unwrap_or(false) {
+                                        storage::delete(&id);
+                                        drafts.set(storage::drafts());
+                                    }
+                                })
                             };
                             html! {
                                 <li>
