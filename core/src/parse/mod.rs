@@ -4,15 +4,13 @@
 //! and [`Diagnostic`]s with 1-based lines and columns. JSON is read here too, being YAML.
 //!
 //! Positions of nodes that are found wrong later (by the JSON Schema or by the meaning
-//! checks) are recovered by [`locate`], which walks the document's events once with
-//! saphyr-parser and maps every JSON Pointer to the line and column where its node starts.
-//! It runs only when there is something to report.
+//! checks) are recovered by [`locate`] from their JSON Pointers, with serde_yaml's own
+//! error marks (see the `locate` module). It runs only when there is something to report.
 
-use crate::diag::{Diagnostic, pointer_push};
-use saphyr_parser::{Event, Parser};
+mod locate;
+
+use crate::diag::Diagnostic;
 use serde::de::DeserializeOwned;
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 
 /// The largest file accepted, in bytes. The bundled profile is about a hundredth of this;
 /// the limit keeps a mistaken upload (a 30 MB spreadsheet export) from freezing a browser tab.
@@ -46,7 +44,7 @@ pub fn syntax(text: &str) -> Result<serde_yaml::Value, Diagnostic> {
         let d = yaml_error(&e);
         // serde_yaml places a duplicate key at the start of its mapping; point at the
         // second occurrence instead, which is what the author has to delete.
-        match (d.code, Positions::build(text).duplicate) {
+        match (d.code, locate::first_duplicate(text)) {
             ("duplicate-key", Some((pointer, (line, column)))) => Diagnostic::error(
                 "duplicate-key",
                 pointer.clone(),
@@ -252,121 +250,6 @@ fn describe_yaml(value: &serde_yaml::Value) -> String {
     }
 }
 
-/// Where each node of a document starts, by JSON Pointer.
-#[derive(Debug, Default)]
-pub struct Positions {
-    values: HashMap<String, (usize, usize)>,
-    keys: HashMap<String, (usize, usize)>,
-    /// The first key that repeats one before it in the same mapping, and where.
-    pub duplicate: Option<(String, (usize, usize))>,
-}
-
-impl Positions {
-    /// Walks the document once. A document saphyr cannot read yields what was read
-    /// before the problem.
-    pub fn build(text: &str) -> Positions {
-        enum Frame {
-            Map {
-                pointer: String,
-                key: Option<String>,
-            },
-            Seq {
-                pointer: String,
-                next: usize,
-            },
-        }
-        let mut positions = Positions::default();
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut parser = Parser::new_from_str(text);
-        while let Some(Ok((event, span))) = parser.next_event() {
-            let at = (span.start.line(), span.start.col() + 1);
-            let is_node = matches!(
-                event,
-                Event::Scalar(..)
-                    | Event::Alias(_)
-                    | Event::MappingStart(..)
-                    | Event::SequenceStart(..)
-            );
-            if !is_node {
-                if matches!(event, Event::MappingEnd | Event::SequenceEnd) {
-                    stack.pop();
-                }
-                continue;
-            }
-            // The pointer of this node, or None when it is a mapping key.
-            let pointer = match stack.last_mut() {
-                None => Some(String::new()),
-                Some(Frame::Seq { pointer, next }) => {
-                    *next += 1;
-                    Some(pointer_push(pointer, *next - 1))
-                }
-                Some(Frame::Map { pointer, key }) => match key.take() {
-                    Some(k) => Some(pointer_push(pointer, k)),
-                    None => {
-                        let name = match &event {
-                            Event::Scalar(s, ..) => s.to_string(),
-                            _ => "?".to_owned(),
-                        };
-                        let key_pointer = pointer_push(pointer, &name);
-                        match positions.keys.entry(key_pointer) {
-                            Entry::Occupied(seen) => {
-                                positions.duplicate.get_or_insert((seen.key().clone(), at));
-                            }
-                            Entry::Vacant(slot) => {
-                                slot.insert(at);
-                            }
-                        }
-                        *key = Some(name);
-                        None
-                    }
-                },
-            };
-            let container_pointer = match &pointer {
-                Some(p) => {
-                    positions.values.entry(p.clone()).or_insert(at);
-                    p.clone()
-                }
-                // A complex key: whatever it holds is recorded under an unreachable pointer.
-                None => "\u{0}".to_owned(),
-            };
-            match event {
-                Event::MappingStart(..) => stack.push(Frame::Map {
-                    pointer: container_pointer,
-                    key: None,
-                }),
-                Event::SequenceStart(..) => stack.push(Frame::Seq {
-                    pointer: container_pointer,
-                    next: 0,
-                }),
-                _ => {}
-            }
-        }
-        positions
-    }
-
-    /// The position of the node at `pointer`, or of its key, or of its nearest ancestor.
-    pub fn find(&self, pointer: &str) -> Option<(usize, usize)> {
-        let mut p = pointer;
-        loop {
-            if let Some(&at) = self.values.get(p).or_else(|| self.keys.get(p)) {
-                return Some(at);
-            }
-            match p.rfind('/') {
-                Some(i) => p = &p[..i],
-                None => return None,
-            }
-        }
-    }
-
-    /// The position of the key that names the node at `pointer`, else of the node.
-    pub fn find_key(&self, pointer: &str) -> Option<(usize, usize)> {
-        self.keys
-            .get(pointer)
-            .copied()
-            .or_else(|| self.find(pointer))
-    }
-}
-
 /// The last segment of a JSON Pointer, unescaped.
 fn unescape_last(pointer: &str) -> String {
     pointer
@@ -377,26 +260,33 @@ fn unescape_last(pointer: &str) -> String {
         .replace("~0", "~")
 }
 
+/// How many diagnostics of one file get a position: each costs a walk of the text up to
+/// its node, and past this many the rest of the list is not what the author reads first.
+const MAX_LOCATED: usize = 200;
+
 /// Fills in the line and column of every diagnostic that has a pointer but no position.
 /// A problem of the whole document (an empty pointer) gets none: line 1 column 1 would send
 /// the reader to the wrong place.
 pub fn locate(diagnostics: &mut [Diagnostic], text: &str) {
-    let unplaced = |d: &Diagnostic| d.line.is_none() && !d.pointer.is_empty();
-    if !diagnostics.iter().any(unplaced) {
-        return;
-    }
-    let positions = Positions::build(text);
-    for d in diagnostics.iter_mut().filter(|d| unplaced(d)) {
-        let found = if d.code == "unknown-field" {
-            positions.find_key(&d.pointer)
-        } else {
-            positions.find(&d.pointer)
-        };
-        if let Some((line, column)) = found {
+    let unplaced = diagnostics
+        .iter_mut()
+        .filter(|d| d.line.is_none() && !d.pointer.is_empty());
+    for d in unplaced.take(MAX_LOCATED) {
+        if let Some((line, column)) = locate::find(text, &d.pointer, d.code == "unknown-field") {
             d.line = u32::try_from(line).ok();
             d.column = u32::try_from(column).ok();
         }
     }
+}
+
+/// The line and column where the node at `pointer` starts, or its nearest ancestor.
+pub fn position(text: &str, pointer: &str) -> Option<(usize, usize)> {
+    locate::find(text, pointer, false)
+}
+
+/// The line and column of the key that names the node at `pointer`, else as [`position`].
+pub fn key_position(text: &str, pointer: &str) -> Option<(usize, usize)> {
+    locate::find(text, pointer, true)
 }
 
 #[cfg(test)]
@@ -404,11 +294,7 @@ mod tests {
     use super::*;
 
     fn check_position(text: &str, pointer: &str, expect: (usize, usize)) {
-        assert_eq!(
-            Positions::build(text).find(pointer),
-            Some(expect),
-            "{pointer}"
-        );
+        assert_eq!(position(text, pointer), Some(expect), "{pointer}");
     }
 
     #[test]
@@ -426,7 +312,8 @@ mod tests {
     #[test]
     fn key_positions_for_unknown_fields() {
         let text = "a:\n  weigth: 2\n";
-        assert_eq!(Positions::build(text).find_key("/a/weigth"), Some((2, 3)));
+        assert_eq!(key_position(text, "/a/weigth"), Some((2, 3)));
+        assert_eq!(position(text, "/a/weigth"), Some((2, 11)));
     }
 
     #[test]

@@ -1,0 +1,360 @@
+//! Where a node of a document starts, by JSON Pointer, found by serde_yaml itself.
+//!
+//! serde_yaml keeps no positions in its trees, but it stamps every error with the place of
+//! the node being read when the error arose, and it never changes (0.9.34 is its last
+//! release). So to find a node, a visitor walks the text down the pointer, skipping every
+//! other branch, and raises an error on arriving: the error's location is the answer. A
+//! pointer that leads nowhere stops at its nearest existing ancestor, which raises instead.
+//! The same trick finds the second occurrence of a duplicate key.
+//!
+//! One walk per position, each stopping at its node, and only for diagnostics that need a
+//! place: the browser then needs no second YAML parser (saphyr-parser cost about 20 KB of
+//! gzip there). A test checks every node of every test file against saphyr's own events.
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::fmt;
+
+/// The message of the error raised on arrival; never shown.
+const HERE: &str = "tradeready: here";
+
+/// 1-based line and column where the node at `pointer` starts, else its nearest ancestor.
+/// With `key`, the position of the key that names the node, when there is one.
+pub fn find(text: &str, pointer: &str, key: bool) -> Option<(usize, usize)> {
+    let path = segments(pointer);
+    let walk = Walk { path: &path, key };
+    let error = walk
+        .deserialize(serde_yaml::Deserializer::from_str(text))
+        .err()?;
+    if !error.to_string().contains(HERE) {
+        // The text itself is broken before the node: no position is better than a wrong one.
+        return None;
+    }
+    error.location().map(|l| (l.line(), l.column()))
+}
+
+/// The pointer and position of the first key that repeats an earlier key of its mapping.
+pub fn first_duplicate(text: &str) -> Option<(String, (usize, usize))> {
+    let found = RefCell::new(None);
+    let error = Dups {
+        pointer: String::new(),
+        found: &found,
+    }
+    .deserialize(serde_yaml::Deserializer::from_str(text))
+    .err()?;
+    let pointer = found.into_inner()?;
+    error.location().map(|l| (pointer, (l.line(), l.column())))
+}
+
+fn segments(pointer: &str) -> Vec<String> {
+    if pointer.is_empty() {
+        return Vec::new();
+    }
+    pointer
+        .trim_start_matches('/')
+        .split('/')
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+fn here<E: de::Error>() -> E {
+    E::custom(HERE)
+}
+
+/// Raises on whatever node it is given.
+struct Arrive;
+
+impl<'de> Visitor<'de> for Arrive {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any node")
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Err(here())
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Err(here())
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Err(here())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Err(here())
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Err(here())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Err(here())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(here())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(here())
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(here())
+    }
+}
+
+/// A mapping key as text (numbers and booleans as written; a complex key as `?`). With a
+/// target, raises on the key equal to it.
+struct Key<'a> {
+    target: Option<&'a str>,
+}
+
+impl Key<'_> {
+    fn check<E: de::Error>(self, name: String) -> Result<String, E> {
+        if self.target == Some(name.as_str()) {
+            Err(here())
+        } else {
+            Ok(name)
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Key<'_> {
+    type Value = String;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key<'_> {
+    type Value = String;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping key")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
+        self.check(v.to_string())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        self.check(v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        self.check(v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+        self.check(v.to_string())
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        self.check(v.to_owned())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<String, E> {
+        self.check("null".to_owned())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<String, A::Error> {
+        while a.next_element::<IgnoredAny>()?.is_some() {}
+        Ok("?".to_owned())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<String, A::Error> {
+        while a.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok("?".to_owned())
+    }
+}
+
+/// Walks down `path`; raises at its end, or at the deepest node that exists on the way.
+struct Walk<'a> {
+    path: &'a [String],
+    key: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for Walk<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        if self.path.is_empty() {
+            d.deserialize_any(Arrive)
+        } else {
+            d.deserialize_any(self)
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for Walk<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any node")
+    }
+    // A scalar where the path goes on: the nearest ancestor is the scalar itself.
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Err(here())
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Err(here())
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Err(here())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Err(here())
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Err(here())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Err(here())
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(here())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<(), A::Error> {
+        let wanted = self.path[0].parse::<usize>().ok();
+        let mut index = 0;
+        loop {
+            if Some(index) == wanted {
+                a.next_element_seed(Walk {
+                    path: &self.path[1..],
+                    key: self.key,
+                })?;
+                // Reached only when the element does not exist.
+                return Err(here());
+            }
+            if a.next_element::<IgnoredAny>()?.is_none() {
+                return Err(here());
+            }
+            index += 1;
+        }
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<(), A::Error> {
+        let last = self.path.len() == 1;
+        let target = (self.key && last).then_some(self.path[0].as_str());
+        while let Some(name) = a.next_key_seed(Key { target })? {
+            if name == self.path[0] {
+                return a.next_value_seed(Walk {
+                    path: &self.path[1..],
+                    key: self.key,
+                });
+            }
+            a.next_value::<IgnoredAny>()?;
+        }
+        Err(here())
+    }
+}
+
+/// Walks the whole document; raises at the first key that repeats one of its mapping.
+struct Dups<'a> {
+    pointer: String,
+    found: &'a RefCell<Option<String>>,
+}
+
+/// A key, checked against the keys before it in its mapping.
+struct DupKey<'a, 'b> {
+    seen: &'b mut HashSet<String>,
+    pointer: &'b str,
+    found: &'a RefCell<Option<String>>,
+}
+
+impl<'de> DeserializeSeed<'de> for DupKey<'_, '_> {
+    type Value = String;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl DupKey<'_, '_> {
+    fn check<E: de::Error>(self, name: String) -> Result<String, E> {
+        if self.seen.contains(&name) {
+            *self.found.borrow_mut() = Some(crate::diag::pointer_push(self.pointer, &name));
+            return Err(here());
+        }
+        self.seen.insert(name.clone());
+        Ok(name)
+    }
+}
+
+impl<'de> Visitor<'de> for DupKey<'_, '_> {
+    type Value = String;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping key")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
+        self.check(v.to_string())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        self.check(v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        self.check(v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+        self.check(v.to_string())
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        self.check(v.to_owned())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<String, E> {
+        self.check("null".to_owned())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<String, A::Error> {
+        while a.next_element::<IgnoredAny>()?.is_some() {}
+        Ok("?".to_owned())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<String, A::Error> {
+        while a.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok("?".to_owned())
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Dups<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Dups<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any node")
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<(), A::Error> {
+        let mut index = 0usize;
+        while a
+            .next_element_seed(Dups {
+                pointer: crate::diag::pointer_push(&self.pointer, index),
+                found: self.found,
+            })?
+            .is_some()
+        {
+            index += 1;
+        }
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<(), A::Error> {
+        let mut seen = HashSet::new();
+        while let Some(name) = a.next_key_seed(DupKey {
+            seen: &mut seen,
+            pointer: &self.pointer,
+            found: self.found,
+        })? {
+            a.next_value_seed(Dups {
+                pointer: crate::diag::pointer_push(&self.pointer, &name),
+                found: self.found,
+            })?;
+        }
+        Ok(())
+    }
+}
