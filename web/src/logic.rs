@@ -399,6 +399,47 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_survives_storage_as_yaml_and_old_json_drafts_still_load() {
+        let profiles = wco();
+        let mut raw = import("example.yaml", EXAMPLE.as_bytes(), &profiles).unwrap();
+        // Text a YAML writer must quote or escape, an answer with only evidence, and a note
+        // over several lines.
+        let tricky = [
+            "yes",
+            "null",
+            "1.0",
+            "- x",
+            "a: b",
+            "# not a comment",
+            "  padded  ",
+            "Été 2025 — ok",
+            "'\"",
+        ];
+        raw.answers.set(
+            "exercises.last-exercise".into(),
+            raw::Answer {
+                value: None,
+                na: None,
+                evidence: tricky.iter().map(|s| (*s).to_owned()).collect(),
+                note: Some("line one\nline two: three\n".into()),
+            },
+        );
+        let draft = Draft {
+            id: "0123".into(),
+            assessment: raw,
+            saved_at: Some(1_763_880_000_123.5),
+            exported: false,
+            revision: 42,
+        };
+        let yaml = tradeready::parse::to_yaml(&draft);
+        let back: Draft = tradeready::parse::decode(&yaml).unwrap();
+        assert_eq!(back, draft);
+        let json = serde_json::to_string(&draft).unwrap();
+        let back: Draft = tradeready::parse::decode(&json).unwrap();
+        assert_eq!(back, draft, "a draft saved as JSON by an earlier version");
+    }
+
+    #[test]
     fn export_names_are_safe() {
         let key = ProfileKey {
             id: "p".into(),
