@@ -280,6 +280,53 @@ fn a_30_megabyte_file_is_refused_quickly() {
     assert!(run.elapsed < BUDGET, "took {:?}", run.elapsed);
 }
 
+/// Positions cost a walk of the text each, so a big file with many errors must not take a
+/// walk per error: the first errors are placed, every error is reported, quickly.
+#[test]
+fn thousands_of_errors_in_a_big_file_are_reported_quickly() {
+    let dir = std::env::temp_dir().join(format!("tradeready-many-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("many.yaml");
+    let mut text = String::from(
+        "kind: assessment\nformat: 1\nprofile: {id: demo, version: 1.0.0}\n\
+         administration: {name: X}\ncycle: '2025'\nas_of: 2025-06-30\nanswers:\n",
+    );
+    for i in 0..5000 {
+        text.push_str(&format!("  unknown.indicator-{i}: {{value: 1}}\n"));
+    }
+    while text.len() < 3_900_000 {
+        text.push_str("  # padding padding padding padding padding padding padding padding\n");
+    }
+    std::fs::write(&path, &text).unwrap();
+    let profile = data("profiles/demo.yaml");
+    let run = tradeready(&[
+        "validate",
+        path.to_str().unwrap(),
+        "--profile",
+        profile.to_str().unwrap(),
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("is not an indicator"))
+        .collect();
+    assert_eq!(errors.len(), 5000);
+    let shown = path.to_str().unwrap();
+    assert!(
+        errors[0].starts_with(&format!("{shown}:8:24: ")),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[4999].starts_with(&format!("{shown}: ")),
+        "{}",
+        errors[4999]
+    );
+    assert!(run.elapsed < BUDGET * 2, "took {:?}", run.elapsed);
+}
+
 /// The core refuses oversized text too, for the web app's imports.
 #[test]
 fn the_core_refuses_oversized_text() {
