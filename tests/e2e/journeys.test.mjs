@@ -174,6 +174,17 @@ test('served: a draft open in two tabs takes the changes made in the other, and 
   await one.waitForSelector('fieldset.indicator');
   assert.ok(await one.isChecked('#governance-oga-roles-level-4'), 'the second tab\'s change is kept');
   assert.ok(await one.isChecked('#governance-activation-level-2'), 'the first tab\'s change is kept');
+  // A third tab on the Start page sees a draft started in another tab appear.
+  await two.click('nav >> text=Start');
+  await two.waitForSelector('.drafts li');
+  assert.equal(await two.locator('.drafts li').count(), 1);
+  await one.click('.export >> text=Close');
+  await one.fill('#administration', 'Customs of Otherland');
+  await one.fill('#cycle', '2027');
+  await one.click('button[type=submit]');
+  await one.waitForSelector('fieldset.indicator');
+  await one.check('#governance-oga-roles-level-1');
+  await two.waitForFunction(() => document.querySelectorAll('.drafts li').length === 2);
   assert.deepEqual(errors, []);
   await context.close();
 });

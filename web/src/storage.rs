@@ -43,6 +43,11 @@ pub enum SaveError {
     Full,
 }
 
+/// Whether a storage key is the list of drafts (for listening to other tabs).
+pub fn is_draft_list(key: &str) -> bool {
+    key == INDEX
+}
+
 /// The saved drafts, newest first.
 pub fn drafts() -> Vec<Summary> {
     let mut list: Vec<Summary> = LocalStorage::get(INDEX).unwrap_or_default();

@@ -44,6 +44,21 @@ pub fn start() -> Html {
     let as_of = use_state(today);
     let drafts = use_state(storage::drafts);
     let profile_errors = use_state(Vec::<String>::new);
+    // Drafts saved or deleted in another tab show up here at once.
+    {
+        let drafts = drafts.clone();
+        use_effect_with((), move |()| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                    let key = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e)
+                        .and_then(web_sys::StorageEvent::key);
+                    if key.as_deref().is_some_and(storage::is_draft_list) {
+                        drafts.set(storage::drafts());
+                    }
+                });
+            move || drop(listener)
+        });
+    }
 
     let text_input = |handle: &UseStateHandle<String>| {
         let handle = handle.clone();
