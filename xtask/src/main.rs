@@ -89,6 +89,24 @@ fn wasm_opt() -> Result<PathBuf> {
     Ok(bin)
 }
 
+/// Rust flags that strip the checkout's and the crate registry's folders from the paths the
+/// wasm carries (in panic locations): the app then does not reveal where it was built, is
+/// the same from any checkout, and is a little smaller.
+fn remapped_paths(root: &Path) -> String {
+    let mut flags = vec![format!("--remap-path-prefix={}/=", root.display())];
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    if let Some(home) = cargo_home
+        && let Ok(indexes) = std::fs::read_dir(home.join("registry/src"))
+    {
+        for index in indexes.flatten() {
+            flags.push(format!("--remap-path-prefix={}/=", index.path().display()));
+        }
+    }
+    flags.join("\u{1f}")
+}
+
 fn csp_hash(text: &str) -> String {
     let digest = sha2::Sha256::digest(text.as_bytes());
     format!(
@@ -127,17 +145,20 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    run(Command::new(cargo).current_dir(&root).args([
-        "build",
-        "-p",
-        "tradeready-web",
-        "--bin",
-        "tradeready-web",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        "wasm-release",
-    ]))?;
+    run(Command::new(cargo)
+        .current_dir(&root)
+        .env("CARGO_ENCODED_RUSTFLAGS", remapped_paths(&root))
+        .args([
+            "build",
+            "-p",
+            "tradeready-web",
+            "--bin",
+            "tradeready-web",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+        ]))?;
     let wasm = target.join("wasm32-unknown-unknown/wasm-release/tradeready-web.wasm");
     let bindgen_out = target.join("bindgen");
     std::fs::create_dir_all(&bindgen_out)?;
