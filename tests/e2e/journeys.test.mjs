@@ -208,6 +208,25 @@ test('served: deleting a draft asks first, and a refusal keeps it', async () => 
   await context.close();
 });
 
+test('served: the results print without the app around them', async () => {
+  const { context, page, errors } = await open(SERVED);
+  await page.setInputFiles('#import', EXAMPLE);
+  await page.waitForSelector('fieldset.indicator');
+  await page.click('nav >> text=Results');
+  await page.waitForSelector('#overall');
+  assert.match(await page.textContent('.results .who'), /Northland .* 2025/);
+  await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
+  await page.click('text=Print or save as PDF');
+  assert.equal(await page.evaluate(() => window.printed), 1);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('header.top'), false, 'no app header on paper');
+  assert.equal(await page.isVisible('button.print'), false);
+  assert.ok(await page.isVisible('#overall'));
+  assert.ok(await page.isVisible('.gaps'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('served: when storage is full the user is warned, and exporting still works', async () => {
   const { context, page, errors } = await open(SERVED);
   await startAssessment(page);

@@ -131,6 +131,7 @@ pub struct Texts {
     pub assessors_hint: &'static str,
     pub confirm_delete: &'static str,
     pub confirm_delete_unexported: &'static str,
+    pub print: &'static str,
 }
 
 pub static EN: Texts = Texts {
@@ -210,6 +211,7 @@ pub static EN: Texts = Texts {
     assessors_hint: "One per line",
     confirm_delete: "Delete this draft from this browser? Exported files are not affected.",
     confirm_delete_unexported: "Delete this draft from this browser? It has changes that are in no exported file: they will be lost.",
+    print: "Print or save as PDF",
 };
 
 pub static FR: Texts = Texts {
@@ -289,6 +291,7 @@ pub static FR: Texts = Texts {
     assessors_hint: "Un par ligne",
     confirm_delete: "Supprimer ce brouillon de ce navigateur ? Les fichiers exportés ne sont pas touchés.",
     confirm_delete_unexported: "Supprimer ce brouillon de ce navigateur ? Il contient des modifications qui ne sont dans aucun fichier exporté : elles seront perdues.",
+    print: "Imprimer ou enregistrer en PDF",
 };
 
 pub static ES: Texts = Texts {
@@ -368,6 +371,7 @@ pub static ES: Texts = Texts {
     assessors_hint: "Uno por línea",
     confirm_delete: "¿Eliminar este borrador de este navegador? Los archivos exportados no se ven afectados.",
     confirm_delete_unexported: "¿Eliminar este borrador de este navegador? Tiene cambios que no están en ningún archivo exportado: se perderán.",
+    print: "Imprimir o guardar como PDF",
 };
 
 #[cfg(test)]

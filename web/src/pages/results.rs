@@ -44,7 +44,11 @@ pub fn results() -> Html {
     };
     html! {
         <div class="results" data-score-ms={format!("{score_ms:.3}")}>
-            <h1>{ t.nav_results }</h1>
+            <div class="results-head">
+                <h1>{ t.nav_results }</h1>
+                <button class="print" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ t.print }</button>
+            </div>
+            <p class="who">{ format!("{} — {} — {} {} · {} {}", draft.assessment.administration.name, draft.assessment.cycle, t.as_of, draft.assessment.as_of, available.key.id, available.key.version) }</p>
             { problems }
             <div class="headline">
                 <div class="big" aria-label={t.overall}>
