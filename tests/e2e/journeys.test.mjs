@@ -314,7 +314,11 @@ test('no serious or critical accessibility violations (axe-core)', async () => {
   };
   await scan('start');
   await startAssessment(page);
-  await scan('questionnaire');
+  await page.click('.details summary');
+  await page.click('#governance-activation-card >> text=Add evidence');
+  await page.fill('#governance-activation-card .evidence li input', 'Draft decree');
+  await page.press('#governance-activation-card .evidence li input', 'Tab');
+  await scan('questionnaire, with the details form and the evidence-only warning');
   await page.check('#governance-oga-roles-level-3');
   await page.click('nav >> text=Results');
   await page.waitForSelector('#overall');
