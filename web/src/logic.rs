@@ -262,6 +262,22 @@ mod tests {
         available_profiles(&[])
     }
 
+    /// A new draft of the WCO profile, open in the app's state.
+    fn wco_draft() -> std::rc::Rc<State> {
+        let key = ProfileKey {
+            id: "wco-resilience".into(),
+            version: "1.0.0".into(),
+        };
+        std::rc::Rc::new(State::default()).reduce(Action::Open(Box::new(new_draft(
+            "d".into(),
+            &key,
+            "X",
+            "",
+            "c",
+            "2025-06-30",
+        ))))
+    }
+
     fn draft_of(raw: raw::Assessment) -> Draft {
         Draft {
             id: "t".into(),
@@ -321,19 +337,7 @@ mod tests {
 
     #[test]
     fn a_wrong_answer_is_set_aside_and_reported_not_fatal() {
-        let key = ProfileKey {
-            id: "wco-resilience".into(),
-            version: "1.0.0".into(),
-        };
-        let s = std::rc::Rc::new(State::default())
-            .reduce(Action::Open(Box::new(new_draft(
-                "d".into(),
-                &key,
-                "X",
-                "",
-                "c",
-                "2025-06-30",
-            ))))
+        let s = wco_draft()
             .reduce(Action::SetValue(
                 "governance.oga-roles".into(),
                 Some(AnswerValue::Int(3)),
@@ -353,19 +357,7 @@ mod tests {
     #[test]
     fn evidence_without_an_answer_is_kept_as_comments_in_yaml_and_the_file_stays_valid() {
         let profiles = wco();
-        let key = ProfileKey {
-            id: "wco-resilience".into(),
-            version: "1.0.0".into(),
-        };
-        let s = std::rc::Rc::new(State::default())
-            .reduce(Action::Open(Box::new(new_draft(
-                "d".into(),
-                &key,
-                "X",
-                "",
-                "c",
-                "2025-06-30",
-            ))))
+        let s = wco_draft()
             .reduce(Action::SetValue(
                 "governance.oga-roles".into(),
                 Some(AnswerValue::Int(3)),
