@@ -120,7 +120,33 @@ pub fn pointer_push(base: &str, segment: impl fmt::Display) -> String {
     format!("{base}/{segment}")
 }
 
+/// The segments of a JSON Pointer, unescaped (the inverse of [`pointer_push`]); none for
+/// the whole document, `""`.
+pub fn pointer_segments(pointer: &str) -> impl Iterator<Item = String> + '_ {
+    pointer
+        .strip_prefix('/')
+        .into_iter()
+        .flat_map(|rest| rest.split('/'))
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+}
+
 /// Whether any diagnostic is an error.
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_segments_undo_pointer_push() {
+        let pointer = pointer_push(&pointer_push(&pointer_push("", "answers"), "a/b~c"), 0);
+        assert_eq!(pointer, "/answers/a~1b~0c/0");
+        assert_eq!(
+            pointer_segments(&pointer).collect::<Vec<_>>(),
+            ["answers", "a/b~c", "0"]
+        );
+        assert_eq!(pointer_segments("").count(), 0);
+    }
 }

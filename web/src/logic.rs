@@ -95,17 +95,11 @@ pub struct Evaluation {
 }
 
 fn indicator_of(d: &Diagnostic) -> Option<String> {
-    let rest = d
-        .pointer
-        .strip_prefix("/answers/")
-        .or_else(|| d.pointer.strip_prefix("/targets/"))?;
-    Some(
-        rest.split('/')
-            .next()
-            .unwrap_or(rest)
-            .replace("~1", "/")
-            .replace("~0", "~"),
-    )
+    let mut segments = tradeready::diag::pointer_segments(&d.pointer);
+    match segments.next().as_deref() {
+        Some("answers" | "targets") => segments.next(),
+        _ => None,
+    }
 }
 
 /// Scores a draft against its profile.

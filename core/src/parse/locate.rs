@@ -22,7 +22,7 @@ const HERE: &str = "tradeready: here";
 /// 1-based line and column where the node at `pointer` starts, else its nearest ancestor.
 /// With `key`, the position of the key that names the node, when there is one.
 pub fn find(text: &str, pointer: &str, key: bool) -> Option<(usize, usize)> {
-    let path = segments(pointer);
+    let path: Vec<String> = crate::diag::pointer_segments(pointer).collect();
     let walk = Walk { path: &path, key };
     let error = walk
         .deserialize(serde_yaml::Deserializer::from_str(text))
@@ -45,17 +45,6 @@ pub fn first_duplicate(text: &str) -> Option<(String, (usize, usize))> {
     .err()?;
     let pointer = found.into_inner()?;
     error.location().map(|l| (pointer, (l.line(), l.column())))
-}
-
-fn segments(pointer: &str) -> Vec<String> {
-    if pointer.is_empty() {
-        return Vec::new();
-    }
-    pointer
-        .trim_start_matches('/')
-        .split('/')
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect()
 }
 
 fn here<E: de::Error>() -> E {

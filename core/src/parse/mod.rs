@@ -252,12 +252,9 @@ fn describe_yaml(value: &serde_yaml::Value) -> String {
 
 /// The last segment of a JSON Pointer, unescaped.
 fn unescape_last(pointer: &str) -> String {
-    pointer
-        .rsplit('/')
-        .next()
-        .unwrap_or("")
-        .replace("~1", "/")
-        .replace("~0", "~")
+    crate::diag::pointer_segments(pointer)
+        .last()
+        .unwrap_or_default()
 }
 
 /// How many diagnostics of one file get a position. Each costs a walk of the text up to its
