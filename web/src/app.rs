@@ -100,14 +100,10 @@ pub fn app() -> Html {
         let state = state.clone();
         let id = state.draft.as_ref().map(|d| d.id.clone());
         use_effect_with(id, move |id| {
-            let listener = id.clone().map(|id| {
-                let key = storage::draft_key(&id);
-                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
-                    let changed = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e)
-                        .and_then(web_sys::StorageEvent::key);
-                    if changed.as_deref() == Some(key.as_str())
-                        && let Some(theirs) = storage::load(&id)
-                    {
+            let listener = id.as_deref().map(|id| {
+                let owned = id.to_owned();
+                storage::on_draft_changed_elsewhere(id, move || {
+                    if let Some(theirs) = storage::load(&owned) {
                         state.dispatch(Action::Synced(Box::new(theirs)));
                     }
                 })

@@ -43,9 +43,29 @@ pub enum SaveError {
     Full,
 }
 
-/// Whether a storage key is the list of drafts (for listening to other tabs).
-pub fn is_draft_list(key: &str) -> bool {
-    key == INDEX
+/// Calls `changed` whenever another tab writes the storage key `key`. The listening lasts
+/// as long as the returned listener.
+fn on_change_elsewhere(key: String, changed: impl Fn() + 'static) -> gloo::events::EventListener {
+    gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+        let written = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e)
+            .and_then(web_sys::StorageEvent::key);
+        if written.as_deref() == Some(key.as_str()) {
+            changed();
+        }
+    })
+}
+
+/// Calls `changed` whenever another tab saves or deletes a draft.
+pub fn on_drafts_changed_elsewhere(changed: impl Fn() + 'static) -> gloo::events::EventListener {
+    on_change_elsewhere(INDEX.to_owned(), changed)
+}
+
+/// Calls `changed` whenever another tab saves the draft `id`.
+pub fn on_draft_changed_elsewhere(
+    id: &str,
+    changed: impl Fn() + 'static,
+) -> gloo::events::EventListener {
+    on_change_elsewhere(draft_key(id), changed)
 }
 
 /// The saved drafts, newest first.
@@ -56,7 +76,7 @@ pub fn drafts() -> Vec<Summary> {
 }
 
 /// The storage key of a draft.
-pub fn draft_key(id: &str) -> String {
+fn draft_key(id: &str) -> String {
     format!("{PREFIX}{id}")
 }
 

@@ -49,13 +49,7 @@ pub fn start() -> Html {
         let drafts = drafts.clone();
         use_effect_with((), move |()| {
             let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
-                    let key = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e)
-                        .and_then(web_sys::StorageEvent::key);
-                    if key.as_deref().is_some_and(storage::is_draft_list) {
-                        drafts.set(storage::drafts());
-                    }
-                });
+                storage::on_drafts_changed_elsewhere(move || drafts.set(storage::drafts()));
             move || drop(listener)
         });
     }
