@@ -71,17 +71,20 @@ pub fn exportable(draft: &Draft) -> raw::Assessment {
     a
 }
 
-/// Indicators with evidence or a note but neither a value nor `na`: a valid file cannot
-/// hold them as answers, so the exports cannot carry them as data.
-pub fn drafted_only(draft: &Draft) -> Vec<String> {
+/// Answers with evidence or a note but neither a value nor `na`: a valid file cannot hold
+/// them as answers, so the exports cannot carry them as data.
+fn drafted(draft: &Draft) -> impl Iterator<Item = (&String, &raw::Answer)> {
     draft
         .assessment
         .answers
         .iter()
         .filter(|(_, a)| a.value.is_none() && a.na.is_none())
         .filter(|(_, a)| a.evidence.iter().any(|e| !e.trim().is_empty()) || a.note.is_some())
-        .map(|(id, _)| id.clone())
-        .collect()
+}
+
+/// The indicators of [`drafted`] answers, for the export bar's warning.
+pub fn drafted_only(draft: &Draft) -> Vec<String> {
+    drafted(draft).map(|(id, _)| id.clone()).collect()
 }
 
 /// Scores of a draft, with the answers that are wrong set aside and reported, so that one
@@ -144,16 +147,13 @@ pub fn evaluate(draft: &Draft, profile: &Profile) -> Evaluation {
 /// (a reader sees them; importing the file does not bring them back).
 pub fn export_yaml(draft: &Draft) -> String {
     let mut text = tradeready::parse::to_yaml(&exportable(draft));
-    let pending = drafted_only(draft);
-    if !pending.is_empty() {
+    let mut pending = drafted(draft).peekable();
+    if pending.peek().is_some() {
         text.push_str(
             "\n# Not yet answered, kept here as comments so that nothing typed is lost.\n\
              # Give each a value (or na: <reason>) under answers to make it count.\n",
         );
-        for id in pending {
-            let Some(a) = draft.assessment.answers.get(id.as_str()) else {
-                continue;
-            };
+        for (id, a) in pending {
             text.push_str(&format!("# {id}:\n"));
             for item in a.evidence.iter().filter(|e| !e.trim().is_empty()) {
                 text.push_str(&comment(&format!("  evidence: {item}")));
