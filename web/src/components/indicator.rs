@@ -21,6 +21,37 @@ fn dom_id(indicator: &str, part: &str) -> String {
     format!("{}-{part}", indicator.replace('.', "-"))
 }
 
+/// A share as the percentage the user sees, to one decimal.
+fn percent_shown(value: Option<&AnswerValue>) -> String {
+    value
+        .and_then(AnswerValue::as_f64)
+        .map(|v| format!("{}", (v * 1000.0).round() / 10.0))
+        .unwrap_or_default()
+}
+
+/// A finite number typed by the user; none when blank or not a number.
+fn read_finite(raw: &str) -> Option<f64> {
+    raw.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// A percentage typed by the user, as a share within [0, 1].
+fn percent_read(raw: &str) -> Option<AnswerValue> {
+    read_finite(raw).map(|p| AnswerValue::Float((p / 100.0).clamp(0.0, 1.0)))
+}
+
+/// A number as the user sees it.
+fn number_shown(value: Option<&AnswerValue>) -> String {
+    value
+        .and_then(AnswerValue::as_f64)
+        .map(|v| v.to_string())
+        .unwrap_or_default()
+}
+
+/// A number typed by the user.
+fn number_read(raw: &str) -> Option<AnswerValue> {
+    read_finite(raw).map(AnswerValue::Float)
+}
+
 #[function_component(IndicatorForm)]
 pub fn indicator_form(props: &Props) -> Html {
     let ctx = use_context::<Ctx>().expect("inside the app");
@@ -106,11 +137,7 @@ pub fn indicator_form(props: &Props) -> Html {
             html! { <div class="levels" role="radiogroup" aria-labelledby={dom_id(&id, "q")}>{ choice(true, t.yes) }{ choice(false, t.no) }</div> }
         }
         IndicatorKind::Ratio { .. } => {
-            let shown = value
-                .as_ref()
-                .and_then(AnswerValue::as_f64)
-                .map(|v| format!("{}", (v * 1000.0).round() / 10.0))
-                .unwrap_or_default();
+            let shown = percent_shown(value.as_ref());
             let set = set_value.clone();
             html! {
                 <div class="number">
@@ -118,7 +145,7 @@ pub fn indicator_form(props: &Props) -> Html {
                         disabled={na.is_some()} aria-labelledby={dom_id(&id, "q")}
                         onchange={Callback::from(move |e: Event| {
                             let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-                            set(raw.trim().parse::<f64>().ok().map(|p| AnswerValue::Float((p / 100.0).clamp(0.0, 1.0))));
+                            set(percent_read(&raw));
                         })} />
                     <span class="unit">{ t.percent }</span>
                 </div>
@@ -129,11 +156,7 @@ pub fn indicator_form(props: &Props) -> Html {
             baseline,
             target,
         } => {
-            let shown = value
-                .as_ref()
-                .and_then(AnswerValue::as_f64)
-                .map(|v| v.to_string())
-                .unwrap_or_default();
+            let shown = number_shown(value.as_ref());
             let set = set_value.clone();
             html! {
                 <div class="number">
@@ -141,7 +164,7 @@ pub fn indicator_form(props: &Props) -> Html {
                         disabled={na.is_some()} aria-labelledby={dom_id(&id, "q")}
                         onchange={Callback::from(move |e: Event| {
                             let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-                            set(raw.trim().parse::<f64>().ok().filter(|v| v.is_finite()).map(AnswerValue::Float));
+                            set(number_read(&raw));
                         })} />
                     <span class="unit">{ unit.as_ref().map(&text).unwrap_or_default() }</span>
                     <span class="hint">{ format!("{baseline} → {target}") }</span>
@@ -206,36 +229,28 @@ pub fn indicator_form(props: &Props) -> Html {
             </select>
         }),
         IndicatorKind::Ratio { .. } => {
-            let shown = target
-                .as_ref()
-                .and_then(AnswerValue::as_f64)
-                .map(|v| format!("{}", (v * 1000.0).round() / 10.0))
-                .unwrap_or_default();
+            let shown = percent_shown(target.as_ref());
             let set = set_target.clone();
             Some(html! {
                 <span class="number">
                     <input type="number" id={target_id.clone()} min="0" max="100" step="0.1" value={shown}
                         onchange={Callback::from(move |e: Event| {
                             let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-                            set(raw.trim().parse::<f64>().ok().filter(|v| v.is_finite()).map(|p| AnswerValue::Float((p / 100.0).clamp(0.0, 1.0))));
+                            set(percent_read(&raw));
                         })} />
                     <span class="unit">{ t.percent }</span>
                 </span>
             })
         }
         IndicatorKind::Number { unit, .. } => {
-            let shown = target
-                .as_ref()
-                .and_then(AnswerValue::as_f64)
-                .map(|v| v.to_string())
-                .unwrap_or_default();
+            let shown = number_shown(target.as_ref());
             let set = set_target.clone();
             Some(html! {
                 <span class="number">
                     <input type="number" id={target_id.clone()} step="any" value={shown}
                         onchange={Callback::from(move |e: Event| {
                             let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-                            set(raw.trim().parse::<f64>().ok().filter(|v| v.is_finite()).map(AnswerValue::Float));
+                            set(number_read(&raw));
                         })} />
                     <span class="unit">{ unit.as_ref().map(&text).unwrap_or_default() }</span>
                 </span>
