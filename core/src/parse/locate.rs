@@ -52,8 +52,8 @@ fn here<E: de::Error>() -> E {
 }
 
 /// A mapping key as text (numbers and booleans as written; a complex key as `?`), handed
-/// to `accept`. A key it refuses raises there and then, so that the error carries the key's
-/// own position.
+/// to the function it holds. A key the function refuses (returns `None` for) raises there
+/// and then, so that the error carries the key's own position.
 struct Key<F>(F);
 
 impl<F: FnOnce(String) -> Option<String>> Key<F> {
