@@ -228,7 +228,10 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
         page(
             &template,
             &csp,
-            "<link rel=\"stylesheet\" href=\"style.css\">",
+            // The wasm and its glue are asked for at once, not after the glue has run.
+            "<link rel=\"stylesheet\" href=\"style.css\">\n\
+             <link rel=\"modulepreload\" href=\"tradeready.js\">\n\
+             <link rel=\"preload\" href=\"tradeready_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>",
             &format!("<script type=\"module\">{boot}</script>"),
         ),
     )?;
