@@ -70,6 +70,8 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
       return coloured;
     });
     assert.ok(painted > 500, `the domain chart is drawn (${painted} coloured pixels)`);
+    // Two canvas pixels to each CSS pixel even on this 1x screen, for print; shown 720 wide.
+    assert.deepEqual(await page.$eval('canvas', (c) => [c.width, c.clientWidth]), [1440, 720]);
     const expected = ((3 * 0.75 + 3 * 0.5 + 0.5) / 6.5 * 100).toFixed(1);
     assert.ok((await page.getAttribute('canvas', 'aria-label')).startsWith(`Domain scores: Governance, roles and activation ${expected} `));
     assert.deepEqual(errors, []);
@@ -322,6 +324,22 @@ test('no serious or critical accessibility violations (axe-core)', async () => {
   await scan('results');
   await page.click('nav >> text=Framework');
   await scan('framework');
+  await context.close();
+});
+
+test('served: on a 3x screen the charts have three canvas pixels to a CSS pixel', async () => {
+  const { context, page, errors } = await open(SERVED, { deviceScaleFactor: 3 });
+  await page.setInputFiles('#import', EXAMPLE);
+  await page.waitForSelector('fieldset.indicator');
+  await page.click('nav >> text=Results');
+  await page.waitForSelector('#overall');
+  const sizes = await page.$$eval('canvas', (all) => all.map((c) => [c.width / c.clientWidth, c.height / c.clientHeight]));
+  assert.equal(sizes.length, 3, 'domain, phase and scenario charts');
+  for (const [x, y] of sizes) {
+    assert.equal(x, 3);
+    assert.ok(Math.abs(y - 3) < 0.05, `height ratio ${y}`);
+  }
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

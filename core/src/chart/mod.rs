@@ -57,6 +57,11 @@ pub struct Threshold {
 }
 
 impl BarChart {
+    /// The height in pixels (at scale 1) that gives every bar a row of its own under the title.
+    pub fn height(&self) -> u32 {
+        48 + 28 * u32::try_from(self.bars.len()).unwrap_or(0)
+    }
+
     /// A one-sentence text alternative, for an aria-label.
     pub fn summary(&self) -> String {
         let parts: Vec<String> = self
@@ -234,45 +239,64 @@ pub fn draw<DB: DrawingBackend>(
     chart: &BarChart,
     area: &DrawingArea<DB, Shift>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_scaled(chart, area, 1.0)
+}
+
+/// Draws a chart with every length (margins, fonts, strokes) multiplied by `scale`: a
+/// canvas with two device pixels per CSS pixel draws at scale 2 on an area twice
+/// [`BarChart::height`] high and twice the width shown, and stays sharp on high-density
+/// screens and on paper.
+pub fn draw_scaled<DB: DrawingBackend>(
+    chart: &BarChart,
+    area: &DrawingArea<DB, Shift>,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let scale = if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    };
+    let px = |v: f64| (v * scale).round() as i32;
     let (width, height) = area.dim_in_pixel();
     let (w, h) = (
         i32::try_from(width).unwrap_or(i32::MAX),
         i32::try_from(height).unwrap_or(i32::MAX),
     );
     area.fill(&WHITE)?;
-    let top = 36;
+    let top = px(36.0);
     let label_right = w * 2 / 5;
-    let bar_left = label_right + 8;
-    let bar_right = (w - 64).max(bar_left + 1);
+    let bar_left = label_right + px(8.0);
+    let bar_right = (w - px(64.0)).max(bar_left + 1);
     let x_of = |v: f64| {
         bar_left + ((bar_right - bar_left) as f64 * v.clamp(0.0, 100.0) / 100.0).round() as i32
     };
-    let font = |size: f64| ("sans-serif", size).into_font().color(&BLACK);
+    let font = |size: f64| ("sans-serif", size * scale).into_font().color(&BLACK);
+    let stroke = |width: f64| (width * scale).round().max(1.0) as u32;
 
     area.draw(&Text::new(
         chart.title.clone(),
-        (8, 18),
+        (px(8.0), px(18.0)),
         font(16.0).pos(Pos::new(HPos::Left, VPos::Center)),
     ))?;
     let grey = RGBColor(150, 150, 150);
     for t in &chart.thresholds {
         let x = x_of(t.value);
         area.draw(&PathElement::new(
-            vec![(x, top - 4), (x, h - 4)],
-            grey.stroke_width(1),
+            vec![(x, top - px(4.0)), (x, h - px(4.0))],
+            grey.stroke_width(stroke(1.0)),
         ))?;
         // Band names stand just left of their rule, so that neighbouring ones do not overlap.
         area.draw(&Text::new(
             t.label.clone(),
-            (x - 3, top - 8),
-            ("sans-serif", 10.0)
+            (x - px(3.0), top - px(8.0)),
+            ("sans-serif", 10.0 * scale)
                 .into_font()
                 .color(&grey)
                 .pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
     }
     let n = i32::try_from(chart.bars.len().max(1)).unwrap_or(1);
-    let row = ((h - top - 4) / n).max(1);
+    let row = ((h - top - px(4.0)) / n).max(1);
     for (i, bar) in chart.bars.iter().enumerate() {
         let y0 = top + row * i32::try_from(i).unwrap_or(0);
         let mid = y0 + row / 2;
@@ -292,7 +316,7 @@ pub fn draw<DB: DrawingBackend>(
                 if bar.capped {
                     area.draw(&Rectangle::new(
                         [(bar_left, b0), (x_of(v).max(bar_left + 1), b1)],
-                        BLACK.stroke_width(2),
+                        BLACK.stroke_width(stroke(2.0)),
                     ))?;
                 }
                 format!(
@@ -303,7 +327,7 @@ pub fn draw<DB: DrawingBackend>(
             }
             None => "n/a".to_owned(),
         };
-        let x = bar.value.map_or(bar_left, x_of) + 4;
+        let x = bar.value.map_or(bar_left, x_of) + px(4.0);
         area.draw(&Text::new(
             text,
             (x, mid),
@@ -316,7 +340,7 @@ pub fn draw<DB: DrawingBackend>(
 /// The chart as a standalone SVG document.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn to_svg(chart: &BarChart, width: u32) -> String {
-    let height = 48 + 28 * u32::try_from(chart.bars.len()).unwrap_or(0);
+    let height = chart.height();
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
@@ -396,6 +420,51 @@ mod tests {
         }
         // Two filled bars, one outline for the capped bar, plus the background.
         assert_eq!(svg.matches("<rect").count(), 4, "{svg}");
+    }
+
+    fn svg_at(chart: &BarChart, width: u32, scale: u32) -> String {
+        let mut svg = String::new();
+        {
+            let size = (width * scale, chart.height() * scale);
+            let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+            draw_scaled(chart, &root, f64::from(scale)).unwrap();
+        }
+        svg
+    }
+
+    /// The numbers in the attributes of every element of one tag, in order.
+    fn numbers(svg: &str, tag: &str) -> Vec<f64> {
+        svg.split(tag)
+            .skip(1)
+            .flat_map(|element| {
+                let element = &element[..element.find('>').unwrap_or(element.len())];
+                element
+                    .split('"')
+                    .skip(1)
+                    .step_by(2)
+                    .filter_map(|value| value.trim_end_matches("px").parse::<f64>().ok())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_scaled_chart_is_the_same_chart_with_every_length_multiplied() {
+        let chart = chart();
+        assert_eq!(svg_at(&chart, 600, 1), to_svg(&chart, 600));
+        let (one, two) = (svg_at(&chart, 600, 1), svg_at(&chart, 600, 2));
+        for tag in ["<rect", "<text", "<polyline"] {
+            let (a, b) = (numbers(&one, tag), numbers(&two, tag));
+            assert!(!a.is_empty(), "{tag} has numbers: {one}");
+            assert_eq!(a.len(), b.len(), "{tag}");
+            for (x, y) in a.iter().zip(&b) {
+                // Rounding to whole pixels moves a scaled position by a pixel or two.
+                assert!(
+                    (2.0 * x - y).abs() <= 2.0,
+                    "{tag}: {x} at scale 1, {y} at scale 2"
+                );
+            }
+        }
     }
 
     #[test]
