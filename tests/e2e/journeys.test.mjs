@@ -327,6 +327,23 @@ test('no serious or critical accessibility violations (axe-core)', async () => {
   await context.close();
 });
 
+test('served: the framework shows each answer as given, with its score', async () => {
+  const { context, page, errors } = await open(SERVED);
+  await page.setInputFiles('#import', EXAMPLE);
+  await page.waitForSelector('fieldset.indicator');
+  await page.click('nav >> text=Framework');
+  const shown = async (id) => page.textContent(`li:has(code:text-is("${id}")) .answer`);
+  assert.equal(await shown('governance.oga-roles'), 'Your answer: 4 — Optimised · Score 100%');
+  assert.equal(await shown('governance.gender-assessment'), 'Your answer: 2022-06-04 · Score 89%');
+  assert.equal(await shown('communication.partner-protocols'), 'Your answer: 62% · Score 82%');
+  assert.equal(await shown('communication.first-advisory'), 'Your answer: 48 hours · Score 35%');
+  assert.equal(await shown('communication.scenario-channels'), 'Your answer: No · Score 0%');
+  await page.selectOption('select[aria-label=Language]', 'fr');
+  assert.equal(await shown('communication.first-advisory'), 'Votre réponse\u202f: 48 heures · Score 35%');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('served: on a 3x screen the charts have three canvas pixels to a CSS pixel', async () => {
   const { context, page, errors } = await open(SERVED, { deviceScaleFactor: 3 });
   await page.setInputFiles('#import', EXAMPLE);

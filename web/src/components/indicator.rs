@@ -22,7 +22,7 @@ fn dom_id(indicator: &str, part: &str) -> String {
 }
 
 /// A share as the percentage the user sees, to one decimal.
-fn percent_shown(value: Option<&AnswerValue>) -> String {
+pub(crate) fn percent_shown(value: Option<&AnswerValue>) -> String {
     value
         .and_then(AnswerValue::as_f64)
         .map(|v| format!("{}", (v * 1000.0).round() / 10.0))
@@ -40,7 +40,7 @@ fn percent_read(raw: &str) -> Option<AnswerValue> {
 }
 
 /// A number as the user sees it.
-fn number_shown(value: Option<&AnswerValue>) -> String {
+pub(crate) fn number_shown(value: Option<&AnswerValue>) -> String {
     value
         .and_then(AnswerValue::as_f64)
         .map(|v| v.to_string())

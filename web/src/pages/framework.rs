@@ -2,7 +2,9 @@
 //! with the current draft's answers beside each indicator.
 
 use crate::app::Ctx;
-use tradeready::model::{Indicator, Phase, Profile};
+use crate::components::indicator::{number_shown, percent_shown};
+use crate::i18n::Texts;
+use tradeready::model::{AnswerValue, Indicator, IndicatorKind, Phase, Profile};
 use tradeready::score::Status;
 use yew::prelude::*;
 
@@ -30,15 +32,23 @@ pub fn framework() -> Html {
         .draft
         .as_ref()
         .and_then(|d| crate::logic::evaluate(d, &profile).report);
-    let answer = |id: &str| -> String {
-        match report
+    let answers = ctx.state.draft.as_ref().map(|d| &d.assessment.answers);
+    // The answer as given (a level and its name, yes or no, a percentage...) and its score.
+    let answer = |indicator: &Indicator| -> String {
+        let scored = report
             .as_ref()
-            .and_then(|r| r.indicators.iter().find(|i| i.id == id))
-        {
-            Some(i) if i.status == Status::Answered => {
+            .and_then(|r| r.indicators.iter().find(|i| i.id == indicator.id));
+        let given = answers
+            .and_then(|a| a.get(indicator.id.as_str()))
+            .and_then(|a| a.value.as_ref());
+        match (scored, given) {
+            (Some(i), Some(value)) if i.status == Status::Answered => format!(
+                "{} · {} {}",
+                answer_shown(indicator, value, t, lang, default),
+                t.score,
                 tradeready::report::percent_text(i.score.unwrap_or(0.0))
-            }
-            Some(i) if i.status == Status::Na => t.not_applicable.to_owned(),
+            ),
+            (Some(i), _) if i.status == Status::Na => t.not_applicable.to_owned(),
             _ => t.unanswered.to_owned(),
         }
     };
@@ -47,7 +57,7 @@ pub fn framework() -> Html {
             <li>
                 <span class="title">{ i.title.get(lang, default) }</span>
                 <code>{ i.id.clone() }</code>
-                if report.is_some() { <span class="answer">{ format!("{}: {}", t.your_answer, answer(&i.id)) }</span> }
+                if report.is_some() { <span class="answer">{ format!("{}{}{}", t.your_answer, t.colon, answer(i)) }</span> }
             </li>
         }
     };
@@ -102,5 +112,36 @@ fn sources(profile: &Profile, lang: &str, row: &dyn Fn(&Indicator) -> Html) -> H
                 </dl>
             </section>
         }) }
+    }
+}
+
+/// An answer as the user gave it: the level with its name, yes or no, a percentage, a number
+/// with its unit, or a date.
+fn answer_shown(
+    indicator: &Indicator,
+    value: &AnswerValue,
+    t: &Texts,
+    lang: &str,
+    default: &str,
+) -> String {
+    match (&indicator.kind, value) {
+        (IndicatorKind::Scale { levels, .. }, AnswerValue::Int(v)) => {
+            levels.iter().find(|l| l.value == *v).map_or_else(
+                || v.to_string(),
+                |l| format!("{v} — {}", l.label.get(lang, default)),
+            )
+        }
+        (IndicatorKind::Boolean, AnswerValue::Bool(b)) => if *b { t.yes } else { t.no }.to_owned(),
+        (IndicatorKind::Ratio { .. }, v) => format!("{}{}", percent_shown(Some(v)), t.percent),
+        (
+            IndicatorKind::Number {
+                unit: Some(unit), ..
+            },
+            v,
+        ) => {
+            format!("{} {}", number_shown(Some(v)), unit.get(lang, default))
+        }
+        (_, AnswerValue::Text(text)) => text.clone(),
+        (_, v) => number_shown(Some(v)),
     }
 }

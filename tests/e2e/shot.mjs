@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await ctx.newPage();
+page.on('pageerror', e => console.log('ERR', e.message));
+await page.goto('http://127.0.0.1:8105/');
+await page.selectOption('select[aria-label=Language]', 'fr');
+await page.setInputFiles('#import', '/work/main/assessments/examples/northland-2025.yaml');
+await page.waitForSelector('fieldset.indicator');
+await page.screenshot({ path: '/tmp/shots/q-fr.png' });
+await page.click('nav >> text=Résultats');
+await page.waitForSelector('#overall');
+await page.screenshot({ path: '/tmp/shots/r-fr.png', fullPage: true });
+await page.click('nav >> text=Référentiel');
+await page.waitForTimeout(300);
+await page.screenshot({ path: '/tmp/shots/f-fr.png' });
+await browser.close();
