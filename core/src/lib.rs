@@ -102,7 +102,7 @@ pub fn decode<T: serde::de::DeserializeOwned>(
     if layers.json_schema {
         schema_layer(kind, &value)?;
     }
-    parse::decode(text).map_err(|d| vec![d])
+    parse::decode_tree(text, &value).map_err(|d| vec![d])
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -8,6 +8,7 @@
 //! error marks (see the `locate` module). It runs only when there is something to report.
 
 mod locate;
+mod tree;
 
 use crate::diag::Diagnostic;
 use serde::de::DeserializeOwned;
@@ -98,8 +99,29 @@ pub fn kind_of(value: &serde_yaml::Value) -> Result<FileKind, Diagnostic> {
 /// Typed decoding of a whole file into a raw model type. Stops at the first problem, which
 /// is reported with its position and its path in the document.
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
-    precheck(text)?;
-    serde_yaml::from_str(text).map_err(|e| yaml_error(&e))
+    decode_tree(text, &syntax(text)?)
+}
+
+/// Typed decoding of the tree of a document that passed [`syntax`]; its text places the
+/// error. A problem of the whole document (a missing top-level field) gets no position.
+pub fn decode_tree<T: DeserializeOwned>(
+    text: &str,
+    value: &serde_yaml::Value,
+) -> Result<T, Diagnostic> {
+    tree::decode(value).map_err(|failure| {
+        let mut d = yaml_error(&failure.error);
+        if !failure.pointer.is_empty()
+            && let Some((line, column)) = locate::find(text, &failure.pointer, failure.at_key)
+        {
+            d = d.at(line, column);
+        }
+        // Named as the schema layer names its nodes, before the message.
+        if !failure.pointer.is_empty() {
+            d.message = format!("{}: {}", failure.pointer, d.message);
+        }
+        d.pointer = failure.pointer;
+        d
+    })
 }
 
 /// Writes a value as YAML (used for exports and templates).
