@@ -338,6 +338,16 @@ test('served: the framework shows each answer as given, with its score', async (
   assert.equal(await shown('communication.partner-protocols'), 'Your answer: 62% · Score 82%');
   assert.equal(await shown('communication.first-advisory'), 'Your answer: 48 hours · Score 35%');
   assert.equal(await shown('communication.scenario-channels'), 'Your answer: No · Score 0%');
+  // The same indicators by phase of trade recovery, and under each provision they cite.
+  await page.click('button:text-is("By phase")');
+  assert.equal(await page.getAttribute('button:text-is("By phase")', 'aria-pressed'), 'true');
+  assert.deepEqual(await page.$$eval('.framework-page h2', (hs) => hs.map((h) => h.textContent)),
+    ['Prepare', 'Respond', 'Repair', 'Reconstitute', 'Resume', 'Review']);
+  assert.match(await shown('governance.oga-roles'), /^Your answer: 4 — Optimised/);
+  await page.click('button:text-is("By source provision")');
+  const provision = page.locator('dt:has(code:text-is("TRG.relation-safe.2")) + dd');
+  assert.match(await provision.textContent(), /mutual recognition/);
+  assert.ok(await provision.locator('li').count() > 0, 'the indicators citing the provision are listed');
   await page.selectOption('select[aria-label=Language]', 'fr');
   assert.equal(await shown('communication.first-advisory'), 'Votre réponse\u202f: 48 heures · Score 35%');
   assert.deepEqual(errors, []);

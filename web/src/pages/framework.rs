@@ -63,7 +63,7 @@ pub fn framework() -> Html {
     };
     let tab = |v: View, label: &'static str| {
         let view = view.clone();
-        html! { <button role="tab" aria-selected={(*view == v).to_string()} onclick={Callback::from(move |_: MouseEvent| view.set(v))}>{ label }</button> }
+        html! { <button type="button" aria-pressed={(*view == v).to_string()} onclick={Callback::from(move |_: MouseEvent| view.set(v))}>{ label }</button> }
     };
     let body = match *view {
         View::Domain => html! {
@@ -84,7 +84,7 @@ pub fn framework() -> Html {
     html! {
         <div class="framework-page">
             <h1>{ profile.title.get(lang, default) }</h1>
-            <div role="tablist">{ tab(View::Domain, t.by_domain) }{ tab(View::Phase, t.by_phase) }{ tab(View::Source, t.by_source) }</div>
+            <div class="views" role="group">{ tab(View::Domain, t.by_domain) }{ tab(View::Phase, t.by_phase) }{ tab(View::Source, t.by_source) }</div>
             { body }
         </div>
     }
