@@ -14,7 +14,7 @@ use serde::de::{
     Visitor,
 };
 use serde_yaml::{Error, Value};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 /// Where a decoding error arose.
 #[derive(Debug)]
@@ -28,17 +28,21 @@ pub(super) struct Failure {
 }
 
 /// The path of the first error, gathered innermost first as the error goes up the tree.
+///
+/// This holds because every error ends the decoding: no model type catches an error and
+/// tries another reading (serde's untagged enums would, and the model has none), which
+/// would leave the failed attempt's segments behind.
 #[derive(Default)]
 struct Trail {
     segments: RefCell<Vec<String>>,
-    at_key: RefCell<bool>,
+    at_key: Cell<bool>,
 }
 
 impl Trail {
     fn note(&self, segment: String, at_key: bool) {
         let mut segments = self.segments.borrow_mut();
         if segments.is_empty() {
-            *self.at_key.borrow_mut() = at_key;
+            self.at_key.set(at_key);
         }
         segments.push(segment);
     }
@@ -59,7 +63,7 @@ pub(super) fn decode<T: DeserializeOwned>(value: &Value) -> Result<T, Failure> {
             .iter()
             .rev()
             .fold(String::new(), |p, s| crate::diag::pointer_push(&p, s)),
-        at_key: *trail.at_key.borrow(),
+        at_key: trail.at_key.get(),
     })
 }
 
