@@ -110,13 +110,11 @@ pub fn decode_tree<T: DeserializeOwned>(
 ) -> Result<T, Diagnostic> {
     tree::decode(value).map_err(|failure| {
         let mut d = yaml_error(&failure.error);
-        if !failure.pointer.is_empty()
-            && let Some((line, column)) = locate::find(text, &failure.pointer, failure.at_key)
-        {
-            d = d.at(line, column);
-        }
-        // Named as the schema layer names its nodes, before the message.
         if !failure.pointer.is_empty() {
+            if let Some((line, column)) = locate::find(text, &failure.pointer, failure.at_key) {
+                d = d.at(line, column);
+            }
+            // Named as the schema layer names its nodes, before the message.
             d.message = format!("{}: {}", failure.pointer, d.message);
         }
         d.pointer = failure.pointer;
