@@ -81,12 +81,18 @@ pub(super) fn decode<T: DeserializeOwned>(value: &Value) -> Result<T, Failure> {
     })
 }
 
-/// A mapping key as a pointer segment: numbers and booleans as written, a complex key `?`
-/// (as the `locate` walk spells them).
+/// A mapping key as a pointer segment, spelt as the `locate` walk spells it, or the walk
+/// would not find it: numbers as Rust writes them (`1.0` is `1`), booleans and null as
+/// written, a complex key `?`.
 fn segment(key: &Value) -> String {
     match key {
         Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.to_string(),
+            (None, Some(u), _) => u.to_string(),
+            (None, None, Some(f)) => f.to_string(),
+            (None, None, None) => n.to_string(),
+        },
         Value::Bool(b) => b.to_string(),
         Value::Null => "null".to_owned(),
         _ => "?".to_owned(),
@@ -387,6 +393,15 @@ mod tests {
             fail("items: []\ntags: {a/b~c: x}\n").pointer,
             "/tags/a~1b~0c"
         );
+    }
+
+    #[test]
+    fn a_number_key_is_spelt_as_the_locate_walk_finds_it() {
+        let text = "items: []\ntags: {1.0: 2}\n";
+        let f = fail(text);
+        assert_eq!(f.pointer, "/tags/1");
+        assert!(f.at_key);
+        assert_eq!(super::super::key_position(text, &f.pointer), Some((2, 8)));
     }
 
     #[test]
