@@ -65,6 +65,29 @@ fn wasm_results_are_byte_identical_to_native() {
     }
 }
 
+/// The export name is lower-cased by the browser's toLowerCase, beyond ASCII too, as the
+/// native build does it with Rust's tables.
+#[wasm_bindgen_test]
+fn export_names_are_lower_case_in_the_browser() {
+    use tradeready_web::state::{ProfileKey, new_draft};
+    let key = ProfileKey {
+        id: "p".into(),
+        version: "1.0.0".into(),
+    };
+    let draft = new_draft(
+        "d".into(),
+        &key,
+        "ÉTAT d'Été ΣΟΦΊΑ",
+        "",
+        "2025/1",
+        "2025-06-30",
+    );
+    assert_eq!(
+        tradeready_web::logic::export_name(&draft, "json"),
+        "état-d-été-σοφία-2025-1.json"
+    );
+}
+
 fn mount() -> web_sys::Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();

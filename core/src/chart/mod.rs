@@ -270,7 +270,10 @@ pub fn draw_scaled<DB: DrawingBackend>(
     let x_of = |v: f64| {
         bar_left + ((bar_right - bar_left) as f64 * v.clamp(0.0, 100.0) / 100.0).round() as i32
     };
-    let font = |size: f64| ("sans-serif", size * scale).into_font().color(&BLACK);
+    // The family as a value, not the name "sans-serif": plotters reads a name through
+    // str::to_lowercase, whose Unicode tables would cost the web app 7 KB.
+    let face = |size: f64| (FontFamily::SansSerif, size * scale).into_font();
+    let font = |size: f64| face(size).color(&BLACK);
     let stroke = |width: f64| (width * scale).round().max(1.0) as u32;
 
     area.draw(&Text::new(
@@ -289,8 +292,7 @@ pub fn draw_scaled<DB: DrawingBackend>(
         area.draw(&Text::new(
             t.label.clone(),
             (x - px(3.0), top - px(8.0)),
-            ("sans-serif", 10.0 * scale)
-                .into_font()
+            face(10.0)
                 .color(&grey)
                 .pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
