@@ -156,6 +156,21 @@ fn page(template: &str, csp: &str, style: &str, script: &str) -> String {
         .replace("{{SCRIPT}}", script)
 }
 
+/// Installs a rustup target or component (`what`) when the toolchain lacks it.
+fn rustup_add(what: &str, name: &str) -> Result<()> {
+    let installed = Command::new("rustup")
+        .args([what, "list", "--installed"])
+        .output();
+    if let Ok(out) = installed
+        && !String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .any(|l| l == name)
+    {
+        run(Command::new("rustup").args([what, "add", name]))?;
+    }
+    Ok(())
+}
+
 /// Whether the build may go on with an unoptimised wasm when wasm-opt cannot be had.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Optimise {
@@ -168,26 +183,8 @@ enum Optimise {
 fn dist(optimise: Optimise) -> Result<PathBuf> {
     let root = root();
     let target = root.join("target");
-    let rustup_target = Command::new("rustup")
-        .args(["target", "list", "--installed"])
-        .output();
-    if let Ok(out) = rustup_target
-        && !String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .any(|l| l == "wasm32-unknown-unknown")
-    {
-        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
-    }
-    let installed = Command::new("rustup")
-        .args(["component", "list", "--installed"])
-        .output();
-    if let Ok(out) = installed
-        && !String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .any(|l| l.starts_with("rust-src"))
-    {
-        run(Command::new("rustup").args(["component", "add", "rust-src"]))?;
-    }
+    rustup_add("target", "wasm32-unknown-unknown")?;
+    rustup_add("component", "rust-src")?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     run(Command::new(cargo)
         .current_dir(&root)
