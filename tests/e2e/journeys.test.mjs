@@ -127,6 +127,31 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     assert.equal(await page.textContent('#new-h'), 'Nueva evaluación');
     await context.close();
   });
+
+  test(`${where}: if the app stops on an internal error, the page says so in the user's language`, async () => {
+    const { context, page } = await open(url);
+    assert.equal(await page.locator('#crash').count(), 0);
+    // Another error is not the app stopping.
+    await page.evaluate(() => dispatchEvent(new ErrorEvent('error', { error: new TypeError('elsewhere') })));
+    assert.equal(await page.locator('#crash').count(), 0);
+    await page.selectOption('select[aria-label=Language]', 'fr');
+    // A trap in the wasm reaches the page as an uncaught WebAssembly.RuntimeError, from an
+    // event handler (error) or from a task (unhandledrejection); the app cannot be made to
+    // trap on purpose, so the test raises what a trap raises.
+    await page.evaluate(() => dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') })));
+    await page.waitForSelector('#crash', { state: 'visible' });
+    assert.match(await page.textContent('#crash'), /^TradeReady s'est arrêté sur une erreur interne\..*rechargez la page/);
+    assert.equal(await page.getAttribute('#crash', 'role'), 'alert');
+    await page.reload();
+    await page.waitForSelector('#administration');
+    assert.equal(await page.locator('#crash').count(), 0);
+    await page.evaluate(() => {
+      const e = new PromiseRejectionEvent('unhandledrejection', { promise: Promise.resolve(), reason: new WebAssembly.RuntimeError('unreachable') });
+      dispatchEvent(e);
+    });
+    await page.waitForSelector('#crash', { state: 'visible' });
+    await context.close();
+  });
 }
 
 test('served: the details and targets are edited, and evidence without an answer is flagged and kept', async () => {

@@ -117,6 +117,8 @@ pub fn app() -> Html {
             storage::set_lang(*lang);
             if let Some(root) = gloo::utils::document().document_element() {
                 let _ = root.set_attribute("lang", lang.code());
+                // What the page's script says if the app stops (xtask's ON_CRASH).
+                let _ = root.set_attribute("data-crash", lang.t().crashed);
             }
         });
     }

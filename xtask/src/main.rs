@@ -149,6 +149,13 @@ fn csp_hash(text: &str) -> String {
     )
 }
 
+/// The page's script for when the app stops on an internal error: a trap in the wasm (a
+/// panic, which carries no message) reaches the page as an uncaught WebAssembly.RuntimeError.
+/// It then puts an alert atop the page, in the language the app last set on the root element
+/// (`data-crash`; English in web/index.html until the app has started). The app mounts on
+/// the body, clearing it, so the alert is made when it is needed.
+const ON_CRASH: &str = "const crashed = (e) => { if (e instanceof WebAssembly.RuntimeError && !document.getElementById(\"crash\")) { const n = document.createElement(\"p\"); n.id = \"crash\"; n.setAttribute(\"role\", \"alert\"); n.textContent = document.documentElement.dataset.crash; document.body.prepend(n); } }; addEventListener(\"error\", (e) => crashed(e.error)); addEventListener(\"unhandledrejection\", (e) => crashed(e.reason));";
+
 fn page(template: &str, csp: &str, style: &str, script: &str) -> String {
     template
         .replace("{{CSP}}", csp)
@@ -284,11 +291,12 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
     std::fs::write(dist.join("style.css"), &css)?;
 
     // Served: the page loads only its own files; nothing may connect anywhere else.
-    let boot =
-        "import init from \"./tradeready.js\"; init({ module_or_path: \"./tradeready_bg.wasm\" });";
+    let boot = format!(
+        "import init from \"./tradeready.js\"; {ON_CRASH} init({{ module_or_path: \"./tradeready_bg.wasm\" }});"
+    );
     let csp = format!(
         "default-src 'none'; script-src 'self' {} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'",
-        csp_hash(boot)
+        csp_hash(&boot)
     );
     std::fs::write(
         dist.join("index.html"),
@@ -309,7 +317,7 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
     // Minified as one module with the glue, which names the glue's init function.
     let script = minified(
         format!(
-            "{glue}\nconst tradereadyWasmBytes = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\n__wbg_init({{ module_or_path: tradereadyWasmBytes }});\n"
+            "{glue}\n{ON_CRASH}\nconst tradereadyWasmBytes = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\n__wbg_init({{ module_or_path: tradereadyWasmBytes }});\n"
         ),
         "js",
     )?;
