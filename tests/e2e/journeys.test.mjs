@@ -154,6 +154,35 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
   });
 }
 
+test('served: a profile of the user\'s own is kept across reloads and answered; a bad one shows its errors', async () => {
+  const { context, page, errors } = await open(SERVED);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-'));
+  const bundled = fs.readFileSync(path.join(ROOT, 'assessments/profiles/wco-resilience/1.0.0.yaml'), 'utf8');
+  const own = path.join(dir, 'own.yaml');
+  fs.writeFileSync(own, bundled
+    .replace('\nid: wco-resilience\n', '\nid: my-profile\n')
+    .replace('  en: WCO trade recovery and resilience readiness\n', '  en: "Our own readiness profile: \\"étape\\" 2"\n'));
+  await page.setInputFiles('#own-profile', own);
+  const option = 'Our own readiness profile: "étape" 2 (my-profile 1.0.0, your file)';
+  await page.waitForSelector(`#profile option:text-is('${option}')`, { state: 'attached' });
+  // Kept in browser storage, and read back after a reload.
+  await page.reload();
+  await page.waitForSelector('#administration');
+  await page.waitForSelector(`#profile option:text-is('${option}')`, { state: 'attached' });
+  // A bad profile is refused with its errors, and the kept one stays.
+  const bad = path.join(dir, 'bad.yaml');
+  fs.writeFileSync(bad, 'kind: profile\nformat: 1\nid: broken\n');
+  await page.setInputFiles('#own-profile', bad);
+  assert.match(await page.textContent('.diagnostics'), /^bad\.yaml:/);
+  assert.equal(await page.locator('#profile option').count(), 2);
+  await page.selectOption('#profile', { label: option });
+  await startAssessment(page);
+  await page.click('nav >> text=Start');
+  assert.match(await page.textContent('.drafts .meta'), /^my-profile 1\.0\.0 /);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('served: the details and targets are edited, and evidence without an answer is flagged and kept', async () => {
   const { context, page, errors } = await open(SERVED);
   await startAssessment(page);

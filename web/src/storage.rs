@@ -4,13 +4,15 @@
 //! Every draft is stored under its own key, so that a full storage loses at most the change
 //! being saved (the user is warned), never an older draft.
 //!
-//! Drafts are stored as YAML, read back through the core's own decoder: the answers are then
-//! decoded by one deserializer in the whole app, not also by serde_json (about 7 KB of
-//! gzip). Drafts saved as JSON by earlier versions still load, JSON being YAML.
+//! Drafts are stored as YAML, the rest as JSON (gloo's `set`), and everything is read back
+//! through the core's own decoder, JSON being YAML: the app then carries one deserializer,
+//! not also serde_json's (for drafts about 7 KB of gzip, for the rest 3 KB more). Drafts
+//! saved as JSON by earlier versions still load.
 
 use crate::i18n::Lang;
 use crate::state::{Draft, ProfileKey};
 use gloo::storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 const PREFIX: &str = "tradeready.draft.";
@@ -70,7 +72,7 @@ pub fn on_draft_changed_elsewhere(
 
 /// The saved drafts, newest first.
 pub fn drafts() -> Vec<Summary> {
-    let mut list: Vec<Summary> = LocalStorage::get(INDEX).unwrap_or_default();
+    let mut list: Vec<Summary> = get(INDEX).unwrap_or_default();
     list.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
     list
 }
@@ -80,10 +82,15 @@ fn draft_key(id: &str) -> String {
     format!("{PREFIX}{id}")
 }
 
+/// What is stored under `key`, when it is there and reads as a `T`.
+fn get<T: DeserializeOwned>(key: &str) -> Option<T> {
+    let text = LocalStorage::raw().get_item(key).ok()??;
+    tradeready::parse::decode(&text).ok()
+}
+
 /// One saved draft.
 pub fn load(id: &str) -> Option<Draft> {
-    let text = LocalStorage::raw().get_item(&draft_key(id)).ok()??;
-    tradeready::parse::decode(&text).ok()
+    get(&draft_key(id))
 }
 
 /// Saves a draft and its entry in the index, stamped with `now`.
@@ -93,7 +100,7 @@ pub fn save(draft: &Draft, now: f64) -> Result<(), SaveError> {
     LocalStorage::raw()
         .set_item(&draft_key(&draft.id), &tradeready::parse::to_yaml(&stamped))
         .map_err(|_| SaveError::Full)?;
-    let mut list: Vec<Summary> = LocalStorage::get(INDEX).unwrap_or_default();
+    let mut list: Vec<Summary> = get(INDEX).unwrap_or_default();
     list.retain(|s| s.id != draft.id);
     list.push(Summary {
         id: draft.id.clone(),
@@ -110,7 +117,7 @@ pub fn save(draft: &Draft, now: f64) -> Result<(), SaveError> {
 /// Deletes a draft.
 pub fn delete(id: &str) {
     LocalStorage::delete(draft_key(id));
-    let mut list: Vec<Summary> = LocalStorage::get(INDEX).unwrap_or_default();
+    let mut list: Vec<Summary> = get(INDEX).unwrap_or_default();
     list.retain(|s| s.id != id);
     let _ = LocalStorage::set(INDEX, &list);
     if current().as_deref() == Some(id) {
@@ -120,7 +127,7 @@ pub fn delete(id: &str) {
 
 /// The draft that was open when the page was last left (or crashed).
 pub fn current() -> Option<String> {
-    LocalStorage::get(CURRENT).ok()
+    get(CURRENT)
 }
 
 /// No draft is open any more.
@@ -130,7 +137,7 @@ pub fn forget_current() {
 
 /// The chosen interface language.
 pub fn lang() -> Option<Lang> {
-    LocalStorage::get(LANG).ok()
+    get(LANG)
 }
 
 /// Remembers the interface language.
@@ -140,12 +147,18 @@ pub fn set_lang(lang: Lang) {
 
 /// The texts of the profiles the user loaded.
 pub fn own_profiles() -> Vec<String> {
-    LocalStorage::get(PROFILES).unwrap_or_default()
+    get(PROFILES).unwrap_or_default()
 }
 
 /// Keeps a profile the user loaded.
 pub fn add_own_profile(text: &str) -> Result<(), SaveError> {
-    let mut list = own_profiles();
+    // A stored list that cannot be read (more than the decoder's 4 MB, say) is never
+    // overwritten, which would lose the profiles in it.
+    let mut list: Vec<String> = match LocalStorage::raw().get_item(PROFILES) {
+        Ok(None) => Vec::new(),
+        Ok(Some(stored)) => tradeready::parse::decode(&stored).map_err(|_| SaveError::Full)?,
+        Err(_) => return Err(SaveError::Full),
+    };
     if !list.iter().any(|t| t == text) {
         list.push(text.to_owned());
     }
