@@ -82,10 +82,18 @@ fn draft_key(id: &str) -> String {
     format!("{PREFIX}{id}")
 }
 
+/// What is stored under `key`: nothing, or a `T`; an error when it is there but cannot be
+/// read (or storage cannot be read at all).
+fn read<T: DeserializeOwned>(key: &str) -> Result<Option<T>, ()> {
+    match LocalStorage::raw().get_item(key).map_err(drop)? {
+        None => Ok(None),
+        Some(text) => tradeready::parse::decode(&text).map(Some).map_err(drop),
+    }
+}
+
 /// What is stored under `key`, when it is there and reads as a `T`.
 fn get<T: DeserializeOwned>(key: &str) -> Option<T> {
-    let text = LocalStorage::raw().get_item(key).ok()??;
-    tradeready::parse::decode(&text).ok()
+    read(key).ok().flatten()
 }
 
 /// One saved draft.
@@ -154,11 +162,9 @@ pub fn own_profiles() -> Vec<String> {
 pub fn add_own_profile(text: &str) -> Result<(), SaveError> {
     // A stored list that cannot be read (more than the decoder's 4 MB, say) is never
     // overwritten, which would lose the profiles in it.
-    let mut list: Vec<String> = match LocalStorage::raw().get_item(PROFILES) {
-        Ok(None) => Vec::new(),
-        Ok(Some(stored)) => tradeready::parse::decode(&stored).map_err(|_| SaveError::Full)?,
-        Err(_) => return Err(SaveError::Full),
-    };
+    let mut list: Vec<String> = read(PROFILES)
+        .map_err(|()| SaveError::Full)?
+        .unwrap_or_default();
     if !list.iter().any(|t| t == text) {
         list.push(text.to_owned());
     }
