@@ -261,6 +261,35 @@ test('served: deleting a draft asks first, and a refusal keeps it', async () => 
   await context.close();
 });
 
+test('served: a lost or unreadable list of drafts is made anew from the drafts, and none drops out', async () => {
+  const { context, page, errors } = await open(SERVED);
+  await startAssessment(page, 'Customs of Firstland', '2025');
+  await page.check('#governance-oga-roles-level-3');
+  await page.click('nav >> text=Start');
+  await startAssessment(page, 'Customs of Secondland', '2026');
+  await page.check('#governance-oga-roles-level-2');
+  const listed = async () => {
+    await page.click('nav >> text=Start');
+    await page.waitForSelector('.drafts li');
+    return (await page.locator('.drafts .who').allTextContents()).sort();
+  };
+  const both = ['Customs of Firstland — 2025', 'Customs of Secondland — 2026'];
+  assert.deepEqual(await listed(), both);
+  for (const damage of [() => localStorage.setItem('tradeready.drafts', '[{ "id": '), () => localStorage.removeItem('tradeready.drafts')]) {
+    await page.evaluate(damage);
+    await page.reload();
+    await page.waitForSelector('nav');
+    assert.deepEqual(await listed(), both);
+  }
+  // The next save writes an index that still holds every draft.
+  await page.click('.drafts >> text=Resume >> nth=0');
+  await page.check('#governance-oga-roles-level-4');
+  await page.waitForFunction(() => localStorage.getItem('tradeready.drafts') !== null);
+  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('tradeready.drafts'))).map((s) => `${s.administration} — ${s.cycle}`).sort(), both);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('served: the results print without the app around them', async () => {
   const { context, page, errors } = await open(SERVED);
   await page.setInputFiles('#import', EXAMPLE);

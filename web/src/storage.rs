@@ -72,9 +72,36 @@ pub fn on_draft_changed_elsewhere(
 
 /// The saved drafts, newest first.
 pub fn drafts() -> Vec<Summary> {
-    let mut list: Vec<Summary> = get(INDEX).unwrap_or_default();
+    let mut list = index();
     list.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
     list
+}
+
+/// The index of the saved drafts. Should it be missing or unreadable (storage edited by
+/// hand, or written by another version), it is made anew from the drafts themselves, so
+/// that no saved draft drops out of the list, nor out of the index the next save writes.
+fn index() -> Vec<Summary> {
+    if let Ok(Some(list)) = read(INDEX) {
+        return list;
+    }
+    let storage = LocalStorage::raw();
+    (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| key.strip_prefix(PREFIX).and_then(load))
+        .map(|draft| summary(&draft, draft.saved_at.unwrap_or(0.0)))
+        .collect()
+}
+
+/// The index entry of a draft saved at `saved_at`.
+fn summary(draft: &Draft, saved_at: f64) -> Summary {
+    Summary {
+        id: draft.id.clone(),
+        administration: draft.assessment.administration.name.clone(),
+        cycle: draft.assessment.cycle.0.clone(),
+        profile: draft.profile_key(),
+        saved_at,
+        exported: draft.exported,
+    }
 }
 
 /// The storage key of a draft.
@@ -108,16 +135,9 @@ pub fn save(draft: &Draft, now: f64) -> Result<(), SaveError> {
     LocalStorage::raw()
         .set_item(&draft_key(&draft.id), &tradeready::parse::to_yaml(&stamped))
         .map_err(|_| SaveError::Full)?;
-    let mut list: Vec<Summary> = get(INDEX).unwrap_or_default();
+    let mut list = index();
     list.retain(|s| s.id != draft.id);
-    list.push(Summary {
-        id: draft.id.clone(),
-        administration: draft.assessment.administration.name.clone(),
-        cycle: draft.assessment.cycle.0.clone(),
-        profile: draft.profile_key(),
-        saved_at: now,
-        exported: draft.exported,
-    });
+    list.push(summary(draft, now));
     LocalStorage::set(INDEX, &list).map_err(|_| SaveError::Full)?;
     LocalStorage::set(CURRENT, &draft.id).map_err(|_| SaveError::Full)
 }
@@ -125,7 +145,7 @@ pub fn save(draft: &Draft, now: f64) -> Result<(), SaveError> {
 /// Deletes a draft.
 pub fn delete(id: &str) {
     LocalStorage::delete(draft_key(id));
-    let mut list: Vec<Summary> = get(INDEX).unwrap_or_default();
+    let mut list = index();
     list.retain(|s| s.id != id);
     let _ = LocalStorage::set(INDEX, &list);
     if current().as_deref() == Some(id) {
