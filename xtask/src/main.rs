@@ -178,7 +178,8 @@ fn rustup_add(what: &str, name: &str) -> Result<()> {
     Ok(())
 }
 
-/// Whether the build may go on with an unoptimised wasm when wasm-opt cannot be had.
+/// Whether the build may go on unoptimised (the wasm, the JS and CSS) when wasm-opt or esbuild
+/// cannot be had.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Optimise {
     /// For what is measured and shipped: dist, size, the browser tests.
