@@ -1,7 +1,5 @@
 //! The profiles built into the library (every `assessments/profiles/<id>/<version>.yaml`).
 
-use crate::{Layers, Loaded, Profile, load_profile};
-
 /// A profile embedded at build time.
 #[derive(Clone, Copy, Debug)]
 pub struct EmbeddedProfile {
@@ -28,34 +26,4 @@ pub fn latest(id: &str) -> Option<&'static EmbeddedProfile> {
         .iter()
         .filter(|p| p.id == id)
         .max_by_key(|p| semver::Version::parse(p.version).ok())
-}
-
-impl EmbeddedProfile {
-    /// Loads and checks the profile.
-    pub fn load(&self) -> Loaded<Profile> {
-        load_profile(self.text, Layers::default())
-    }
-}
-
-/// Looks up an embedded profile and loads it, with a message listing what is available
-/// when there is no such profile.
-pub fn resolve(id: &str, version: &str) -> Result<Profile, String> {
-    let Some(found) = find(id, version) else {
-        let available: Vec<String> = PROFILES
-            .iter()
-            .map(|p| format!("{} {}", p.id, p.version))
-            .collect();
-        return Err(format!(
-            "no embedded profile {id} {version} (available: {}); name a profile file with --profile",
-            if available.is_empty() {
-                "none".to_owned()
-            } else {
-                available.join(", ")
-            }
-        ));
-    };
-    found
-        .load()
-        .value
-        .ok_or_else(|| format!("the embedded profile {id} {version} is invalid"))
 }

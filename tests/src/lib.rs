@@ -3,6 +3,8 @@
 // Test helpers read files and run processes; that is their job.
 #![allow(clippy::disallowed_methods)]
 
+pub mod generate;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
@@ -126,15 +128,12 @@ pub fn load_example(
     tradeready::Assessment,
     tradeready::ScoreReport,
 ) {
+    static CATALOGUE: std::sync::OnceLock<tradeready::Catalogue> = std::sync::OnceLock::new();
+    let catalogue = CATALOGUE.get_or_init(tradeready::Catalogue::embedded);
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let raw = tradeready::decode_assessment(&text, tradeready::Layers::default())
-        .unwrap_or_else(|d| panic!("{}: {d:#?}", path.display()));
-    let profile = tradeready::embedded::resolve(&raw.profile.id, raw.profile.version.as_str())
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let loaded = tradeready::check_assessment(raw, &text, &profile);
-    let assessment = loaded
+    let loaded = catalogue.load_assessment(&text);
+    let scored = loaded
         .value
         .unwrap_or_else(|| panic!("{}: {:#?}", path.display(), loaded.diagnostics));
-    let report = tradeready::score(&profile, &assessment);
-    (profile, assessment, report)
+    ((*scored.profile).clone(), scored.assessment, scored.scores)
 }

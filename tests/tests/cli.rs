@@ -185,12 +185,12 @@ fn a_missing_file_is_invalid_input() {
 }
 
 #[test]
-fn an_unknown_embedded_profile_is_named() {
+fn an_unknown_profile_is_a_located_error_naming_what_is_available() {
     let run = tradeready(&["score", ASSESSMENT]);
     assert_eq!(run.code, Some(1));
     assert!(
         run.stderr
-            .starts_with("tests/data/assessments/demo-2025.yaml: no embedded profile demo 1.0.0"),
+            .starts_with("tests/data/assessments/demo-2025.yaml:3:10: no profile demo 1.0.0 is available (available: "),
         "{}",
         run.stderr
     );
@@ -336,4 +336,42 @@ fn readme_main_command_scores_an_example_against_the_wco_profile() {
     );
     assert!(out.contains("Profile: wco-resilience 1.0.0"), "{out}");
     assert!(out.contains("Action plan"), "{out}");
+}
+
+#[test]
+fn validate_finds_a_profile_given_beside_its_assessment_in_any_order() {
+    let run = tradeready(&["validate", ASSESSMENT, PROFILE]);
+    insta::assert_snapshot!(ok(&run), @r"
+    tests/data/assessments/demo-2025.yaml: valid
+    tests/data/profiles/demo.yaml: valid
+    ");
+    // Without the profile, the same assessment names what is missing.
+    let alone = tradeready(&["validate", ASSESSMENT]);
+    assert_eq!(alone.code, Some(1));
+    assert!(
+        alone.stderr.contains("no profile demo 1.0.0"),
+        "{}",
+        alone.stderr
+    );
+}
+
+#[test]
+fn score_of_several_files_gives_one_result_each_in_order() {
+    let examples = [
+        "assessments/examples/northland-2024.yaml",
+        "assessments/examples/northland-2025.yaml",
+    ];
+    let run = tradeready(&["score", examples[0], examples[1], "--format", "json"]);
+    let all: Value = serde_json::from_str(ok(&run)).unwrap();
+    let all = all.as_array().expect("an array of results");
+    assert_eq!(all.len(), 2);
+    for (result, path) in all.iter().zip(examples) {
+        let one: Value =
+            serde_json::from_str(ok(&tradeready(&["score", path, "--format", "json"]))).unwrap();
+        assert_eq!(result, &one, "{path}");
+    }
+    // One bad file among them: exit 1, nothing printed.
+    let bad = tradeready(&["score", examples[0], "tests/data/bad/empty-na.yaml"]);
+    assert_eq!(bad.code, Some(1));
+    assert!(bad.stdout.is_empty(), "{}", bad.stdout);
 }

@@ -7,9 +7,10 @@
 //! to every mapping), so that a field added to the format without its schema is caught.
 
 use serde_yaml::Value;
+use tradeready::load::decode;
 use tradeready::model::raw;
 use tradeready::parse::{self, FileKind};
-use tradeready::{Layers, decode, load_profile, schema, validate_text};
+use tradeready::{Catalogue, Layers, load_profile, schema};
 use tradeready_tests::data;
 
 /// Whether the JSON Schema rejects the text, or None when it never gets that far (the
@@ -172,6 +173,9 @@ fn the_browser_path_loads_no_profile_the_schema_rejects() {
 /// column.
 #[test]
 fn the_browser_path_places_its_errors() {
+    let mut catalogue = Catalogue::embedded().with_layers(Layers { json_schema: false });
+    let demo = std::fs::read_to_string(data("profiles/demo.yaml")).unwrap();
+    assert!(catalogue.add_text(&demo).value.is_some());
     let mut placed = 0;
     for entry in std::fs::read_dir(data("bad")).unwrap() {
         let path = entry.unwrap().path();
@@ -179,17 +183,7 @@ fn the_browser_path_places_its_errors() {
         let Ok(text) = parse::text_from_bytes(&bytes) else {
             continue;
         };
-        let find = |id: &str, version: &str| {
-            if id == "demo" && version == "1.0.0" {
-                let text = std::fs::read_to_string(data("profiles/demo.yaml")).unwrap();
-                load_profile(&text, Layers::default())
-                    .value
-                    .ok_or_else(|| "the demo profile is invalid".to_owned())
-            } else {
-                tradeready::embedded::resolve(id, version)
-            }
-        };
-        let diagnostics = validate_text(text, Layers { json_schema: false }, &find);
+        let diagnostics = catalogue.load(text).diagnostics;
         let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
         assert!(!errors.is_empty(), "{}: accepted", path.display());
         for d in errors {

@@ -11,7 +11,12 @@ fn profile() -> (tradeready::Profile, raw::Profile) {
     let loaded = load_profile(found.text, Layers::default());
     assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
     let p = loaded.value.unwrap();
-    let raw = p.raw.clone();
+    let raw = tradeready::load::decode(
+        found.text,
+        tradeready::parse::FileKind::Profile,
+        Layers::default(),
+    )
+    .expect("the WCO profile decodes");
     (p, raw)
 }
 

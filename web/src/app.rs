@@ -1,7 +1,7 @@
 //! The root component: state, storage effects, the header and the page switch.
 
 use crate::i18n::Lang;
-use crate::logic::{self, Available};
+use crate::logic::{self, Available, Profiles};
 use crate::pages;
 use crate::state::{Action, Notice, Page, State};
 use crate::storage;
@@ -14,7 +14,7 @@ pub struct Ctx {
     /// The state, and `dispatch` to change it.
     pub state: UseReducerHandle<State>,
     /// The profiles on offer.
-    pub profiles: Rc<Vec<Available>>,
+    pub profiles: Rc<Profiles>,
     /// Reloads the profiles after the user added one.
     pub reload_profiles: Callback<()>,
 }

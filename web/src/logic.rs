@@ -2,9 +2,9 @@
 //! still hold mistakes, exports and imports. Pure functions over the core, tested natively.
 
 use crate::state::{Draft, ProfileKey};
-use std::rc::Rc;
+use std::sync::Arc;
 use tradeready::model::raw;
-use tradeready::{Diagnostic, Layers, Profile, ScoreReport};
+use tradeready::{Catalogue, Diagnostic, Profile, ScoreReport};
 
 /// A profile the user can answer.
 #[derive(Clone, Debug)]
@@ -12,42 +12,67 @@ pub struct Available {
     /// Id and version.
     pub key: ProfileKey,
     /// The checked profile.
-    pub profile: Rc<Profile>,
+    pub profile: Arc<Profile>,
     /// Whether the user loaded it (rather than it being built in).
     pub own: bool,
 }
 
-/// The embedded profiles, then the user's own (given as texts), each loaded once.
-pub fn available_profiles(own_texts: &[String]) -> Vec<Available> {
-    let mut out = Vec::new();
-    for e in tradeready::embedded::PROFILES {
-        if let Some(p) = e.load().value {
-            out.push(Available {
+/// The profiles on offer: the core's catalogue, which files are loaded against, and the
+/// list the pages show (the embedded profiles, then the user's own).
+#[derive(Debug)]
+pub struct Profiles {
+    catalogue: Catalogue,
+    list: Vec<Available>,
+}
+
+impl std::ops::Deref for Profiles {
+    type Target = [Available];
+    fn deref(&self) -> &[Available] {
+        &self.list
+    }
+}
+
+impl Profiles {
+    /// The catalogue files are loaded through.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+}
+
+/// The embedded profiles, then the user's own (given as texts), each loaded once. An own
+/// profile with the id and version of an embedded one does not replace it.
+pub fn available_profiles(own_texts: &[String]) -> Profiles {
+    let mut catalogue = Catalogue::embedded();
+    let mut list = Vec::new();
+    for entry in catalogue.entries() {
+        if let Ok(profile) = catalogue.get(&entry.id, &entry.version) {
+            list.push(Available {
                 key: ProfileKey {
-                    id: e.id.to_owned(),
-                    version: e.version.to_owned(),
+                    id: entry.id,
+                    version: entry.version,
                 },
-                profile: Rc::new(p),
+                profile,
                 own: false,
             });
         }
     }
     for text in own_texts {
-        if let Some(p) = tradeready::load_profile(text, Layers::default()).value {
-            let key = ProfileKey {
-                id: p.id.clone(),
-                version: p.version.to_string(),
-            };
-            if !out.iter().any(|a| a.key == key) {
-                out.push(Available {
-                    key,
-                    profile: Rc::new(p),
-                    own: true,
-                });
-            }
+        let Some(p) = tradeready::load_profile(text, catalogue.layers()).value else {
+            continue;
+        };
+        let key = ProfileKey {
+            id: p.id.clone(),
+            version: p.version.to_string(),
+        };
+        if !list.iter().any(|a| a.key == key) {
+            list.push(Available {
+                key,
+                profile: catalogue.add(p),
+                own: true,
+            });
         }
     }
-    out
+    Profiles { catalogue, list }
 }
 
 /// Finds a profile by key.
@@ -111,7 +136,7 @@ pub fn evaluate(draft: &Draft, profile: &Profile) -> Evaluation {
     let mut problems = Vec::new();
     // Two passes at most: the second runs without the answers the first found wrong.
     for _ in 0..2 {
-        let loaded = tradeready::check_assessment(a.clone(), "", profile);
+        let loaded = tradeready::load::check(a.clone(), profile);
         if let Some(checked) = loaded.value {
             return Evaluation {
                 report: Some(tradeready::score(profile, &checked)),
@@ -225,7 +250,7 @@ pub fn export_name(draft: &Draft, ext: &str) -> String {
 pub fn import(
     file_name: &str,
     bytes: &[u8],
-    profiles: &[Available],
+    profiles: &Profiles,
 ) -> Result<raw::Assessment, Vec<String>> {
     let render = |ds: &[Diagnostic]| {
         ds.iter()
@@ -234,20 +259,9 @@ pub fn import(
             .collect::<Vec<_>>()
     };
     let text = tradeready::parse::text_from_bytes(bytes).map_err(|d| render(&[d]))?;
-    let raw = tradeready::decode_assessment(text, Layers::default()).map_err(|d| render(&d))?;
-    let key = ProfileKey {
-        id: raw.profile.id.clone(),
-        version: raw.profile.version.0.clone(),
-    };
-    let Some(found) = find(profiles, &key) else {
-        return Err(vec![format!(
-            "{file_name}: the file answers profile {} {}, which this app does not have; load that profile first",
-            key.id, key.version
-        )]);
-    };
-    let loaded = tradeready::check_assessment(raw.clone(), text, &found.profile);
+    let loaded = profiles.catalogue.import(text);
     match loaded.value {
-        Some(_) => Ok(raw),
+        Some(imported) => Ok(imported.raw),
         None => Err(render(&loaded.diagnostics)),
     }
 }
@@ -261,7 +275,7 @@ mod tests {
 
     const EXAMPLE: &str = include_str!("../../assessments/examples/northland-2025.yaml");
 
-    fn wco() -> Vec<Available> {
+    fn wco() -> Profiles {
         available_profiles(&[])
     }
 
@@ -319,10 +333,11 @@ mod tests {
         let draft = draft_of(raw);
         let profile = &profiles[0].profile;
         let from_app = evaluate(&draft, profile).report.unwrap();
-        let a = tradeready::load_assessment(EXAMPLE, profile, Layers::default())
+        let scored = Catalogue::embedded()
+            .load_assessment(EXAMPLE)
             .value
             .unwrap();
-        assert_eq!(from_app, tradeready::score(profile, &a));
+        assert_eq!(from_app, scored.scores);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo::storage::Storage;
-use tradeready::{Layers, embedded};
+use tradeready::Catalogue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -51,12 +51,8 @@ const EXAMPLES: &[(&str, &str, &str)] = &[
 #[wasm_bindgen_test]
 fn wasm_results_are_byte_identical_to_native() {
     for (name, yaml, native) in EXAMPLES {
-        let raw = tradeready::decode_assessment(yaml, Layers::default()).unwrap();
-        let profile = embedded::resolve(&raw.profile.id, raw.profile.version.as_str()).unwrap();
-        let a = tradeready::check_assessment(raw, yaml, &profile)
-            .value
-            .unwrap();
-        let mut json = serde_json::to_string_pretty(&tradeready::score(&profile, &a)).unwrap();
+        let scored = Catalogue::embedded().load_assessment(yaml).value.unwrap();
+        let mut json = serde_json::to_string_pretty(&scored.scores).unwrap();
         json.push('\n');
         assert!(
             &json == native,

@@ -1,0 +1,159 @@
+//! The command line: one argument struct per command, the shared flags flattened in, one
+//! module per command. Every command reads files, hands their text to the core's loading
+//! pipeline ([`tradeready::Catalogue`]) and prints what comes back; this layer holds the
+//! I/O, the clock and the exit status, and nothing else.
+// The shell is where I/O, the clock and printing belong.
+#![allow(clippy::disallowed_methods, clippy::print_stdout, clippy::print_stderr)]
+
+mod new;
+mod profiles;
+mod schema;
+mod score;
+mod validate;
+
+use clap::{Args, Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use tradeready::{Catalogue, Diagnostic};
+
+/// Measure a Customs administration's readiness to keep trade moving through a disruption,
+/// against the WCO trade recovery and resilience instruments.
+#[derive(Debug, Parser)]
+#[command(name = "tradeready", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List the embedded profiles.
+    Profiles(profiles::Args),
+    /// Print a blank assessment, each indicator a commented entry to fill in.
+    New(new::Args),
+    /// Check profiles and assessments; exit 1 on any error.
+    Validate(validate::Args),
+    /// Score assessments.
+    Score(score::Args),
+    /// Print the JSON Schema of a file kind.
+    Schema(schema::Args),
+}
+
+/// `--profile FILE`: the profile file to check assessments against.
+#[derive(Debug, Args)]
+pub struct ProfileFile {
+    /// Check assessments against this profile file instead of an embedded profile.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+}
+
+/// `-o FILE`: where the output goes.
+#[derive(Debug, Args)]
+pub struct Output {
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// A failure already reported to the user; the exit status is 1.
+#[derive(Debug)]
+pub struct Reported;
+
+/// What a command gives back.
+pub type Outcome = Result<(), Reported>;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Profiles(args) => profiles::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Validate(args) => validate::run(&args),
+        Command::Score(args) => score::run(&args),
+        Command::Schema(args) => schema::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Reported) => ExitCode::from(1),
+    }
+}
+
+/// How a path is named in messages.
+pub fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Prints diagnostics to stderr as `FILE:LINE:COLUMN: message`; returns whether any is an
+/// error.
+pub fn report(file: &str, diagnostics: &[Diagnostic]) -> bool {
+    let mut stderr = std::io::stderr().lock();
+    for d in diagnostics {
+        let _ = writeln!(stderr, "{}", d.render(file));
+    }
+    tradeready::is_invalid(diagnostics)
+}
+
+/// Prints `FILE: message` and gives the failure.
+pub fn fail(file: &str, message: impl std::fmt::Display) -> Reported {
+    eprintln!("{file}: {message}");
+    Reported
+}
+
+/// Reads a file's bytes.
+pub fn read(path: &Path) -> Result<Vec<u8>, Reported> {
+    std::fs::read(path).map_err(|e| fail(&display(path), format_args!("cannot read the file: {e}")))
+}
+
+/// Reads a file as UTF-8 text (a byte-order mark allowed).
+pub fn read_text(path: &Path) -> Result<String, Reported> {
+    let bytes = read(path)?;
+    match tradeready::parse::text_from_bytes(&bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(d) => {
+            report(&display(path), &[d]);
+            Err(Reported)
+        }
+    }
+}
+
+/// Writes `bytes` to the file named, or to standard output.
+pub fn emit(bytes: &[u8], output: &Output) -> Outcome {
+    match &output.output {
+        Some(path) => std::fs::write(path, bytes)
+            .map_err(|e| fail(&display(path), format_args!("cannot write: {e}"))),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(bytes)
+                .and_then(|()| stdout.flush())
+                .map_err(|e| fail("<stdout>", e))
+        }
+    }
+}
+
+/// Pretty JSON with a final newline; a value that cannot be written is a reported failure,
+/// never an empty output.
+pub fn json<T: serde::Serialize>(value: &T) -> Result<String, Reported> {
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| {
+        fail(
+            "tradeready",
+            format_args!("cannot write the result as JSON: {e}"),
+        )
+    })?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The embedded profiles, and with `--profile FILE` that file, pinned: every assessment is
+/// checked against it.
+pub fn catalogue(profile: &ProfileFile) -> Result<Catalogue, Reported> {
+    let mut catalogue = Catalogue::embedded();
+    if let Some(path) = &profile.profile {
+        let name = display(path);
+        let text = read_text(path)?;
+        let loaded = tradeready::load::profile(&text, catalogue.layers());
+        report(&name, &loaded.diagnostics);
+        catalogue.pin(loaded.value.ok_or(Reported)?);
+    }
+    Ok(catalogue)
+}

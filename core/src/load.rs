@@ -1,0 +1,618 @@
+//! The one loading pipeline: text in, a checked value out, every diagnostic located.
+//!
+//! Every caller that reads a file (the command line, the web app, the tests) goes through
+//! here. A [`Catalogue`] holds the profiles an assessment can name: the embedded ones,
+//! each parsed the first time it is needed and never again, and the profile files the
+//! caller hands in. [`Catalogue::load`] takes text of either kind through the three layers
+//! of DESIGN.md "Validation" (YAML syntax, the JSON Schema or typed decoding, meaning) and
+//! gives back a profile, or an assessment with its profile and its scores. Diagnostics get
+//! their line and column at one exit point, [`finish`], and a file with an error gives no
+//! value at all: it is never half-loaded.
+
+use crate::diag::{Diagnostic, has_errors};
+use crate::embedded::{self, EmbeddedProfile};
+use crate::model::{Assessment, Profile, raw};
+use crate::parse::{self, FileKind};
+use crate::score::{ScoreReport, score};
+use crate::validate;
+use std::sync::{Arc, OnceLock};
+
+/// What loading a file gave: the checked value when there is no error, and every
+/// diagnostic (warnings included) with its line and column where the text has one.
+#[derive(Debug)]
+#[must_use]
+pub struct Loaded<T> {
+    /// The checked value; `None` when any diagnostic is an error.
+    pub value: Option<T>,
+    /// Errors and warnings, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<T> Loaded<T> {
+    /// A failure with these diagnostics, not yet located.
+    fn failed(diagnostics: Vec<Diagnostic>) -> Self {
+        Loaded {
+            value: None,
+            diagnostics,
+        }
+    }
+
+    /// The errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    /// Whether any diagnostic is an error (and so there is no value).
+    pub fn is_invalid(&self) -> bool {
+        has_errors(&self.diagnostics)
+    }
+
+    /// The value with the diagnostics, or the diagnostics alone.
+    pub fn into_result(self) -> Result<(T, Vec<Diagnostic>), Vec<Diagnostic>> {
+        match self.value {
+            Some(value) => Ok((value, self.diagnostics)),
+            None => Err(self.diagnostics),
+        }
+    }
+
+    fn map<U>(self, f: impl FnOnce(T) -> U) -> Loaded<U> {
+        Loaded {
+            value: self.value.map(f),
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+/// The one exit point: places every diagnostic in `text`, and keeps the value only when
+/// nothing is an error.
+fn finish<T>(value: Option<T>, mut diagnostics: Vec<Diagnostic>, text: &str) -> Loaded<T> {
+    parse::locate(&mut diagnostics, text);
+    let value = if has_errors(&diagnostics) {
+        None
+    } else {
+        value
+    };
+    Loaded { value, diagnostics }
+}
+
+/// Which validation layers to run.
+#[derive(Clone, Copy, Debug)]
+pub struct Layers {
+    /// Check the JSON Schema before typed decoding. Available in native builds only; the
+    /// browser relies on typed decoding, which the differential test keeps as strict.
+    pub json_schema: bool,
+}
+
+// Natively the schema layer runs; on wasm32 the same expression is `false`, which clippy
+// would turn into a derive that is wrong for native builds.
+#[allow(clippy::derivable_impls)]
+impl Default for Layers {
+    fn default() -> Self {
+        Layers {
+            json_schema: cfg!(not(target_arch = "wasm32")),
+        }
+    }
+}
+
+/// The first layers (syntax, kind, JSON Schema, typed decoding) for a file expected to be
+/// of `kind`. The diagnostics are not located yet.
+pub fn decode<T: serde::de::DeserializeOwned>(
+    text: &str,
+    kind: FileKind,
+    layers: Layers,
+) -> Result<T, Vec<Diagnostic>> {
+    let parsed = Parsed::new(text).map_err(|d| vec![d])?;
+    parsed.decode(kind, layers)
+}
+
+/// A text through the syntax layer, with the kind it says it is: parsed once, whatever
+/// follows.
+struct Parsed<'a> {
+    text: &'a str,
+    value: serde_yaml::Value,
+    kind: FileKind,
+}
+
+impl<'a> Parsed<'a> {
+    fn new(text: &'a str) -> Result<Self, Diagnostic> {
+        let value = parse::syntax(text)?;
+        let kind = parse::kind_of(&value)?;
+        Ok(Parsed { text, value, kind })
+    }
+
+    /// The schema layer and typed decoding, for a file expected to be of `kind`.
+    fn decode<T: serde::de::DeserializeOwned>(
+        &self,
+        kind: FileKind,
+        layers: Layers,
+    ) -> Result<T, Vec<Diagnostic>> {
+        if self.kind != kind {
+            return Err(vec![Diagnostic::error(
+                "wrong-kind",
+                "/kind",
+                format!(
+                    "this file is {} {}, where {} {} was expected",
+                    article(self.kind),
+                    self.kind.as_str(),
+                    article(kind),
+                    kind.as_str()
+                ),
+            )]);
+        }
+        if layers.json_schema {
+            schema_layer(kind, &self.value)?;
+        }
+        parse::decode_tree(self.text, &self.value).map_err(|d| vec![d])
+    }
+
+    fn profile(&self, layers: Layers) -> Loaded<Profile> {
+        match self.decode::<raw::Profile>(FileKind::Profile, layers) {
+            Ok(raw) => {
+                let (value, diagnostics) = validate::lower_profile(raw);
+                finish(value, diagnostics, self.text)
+            }
+            Err(diagnostics) => finish(None, diagnostics, self.text),
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn schema_layer(kind: FileKind, value: &serde_yaml::Value) -> Result<(), Vec<Diagnostic>> {
+    let json = parse::to_json(value).map_err(|d| vec![d])?;
+    let errors = crate::schema::check(kind, &json);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn schema_layer(_: FileKind, _: &serde_yaml::Value) -> Result<(), Vec<Diagnostic>> {
+    Ok(())
+}
+
+fn article(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Profile => "a",
+        FileKind::Assessment => "an",
+    }
+}
+
+/// Reads a profile through every layer. It is not added to any catalogue.
+pub fn profile(text: &str, layers: Layers) -> Loaded<Profile> {
+    match Parsed::new(text) {
+        Ok(parsed) => parsed.profile(layers),
+        Err(d) => finish(None, vec![d], text),
+    }
+}
+
+/// Reads an assessment through every layer against the profile given (no look-up: the
+/// meaning layer says when the assessment names another profile). Not scored.
+pub fn assessment(text: &str, profile: &Profile, layers: Layers) -> Loaded<Assessment> {
+    match decode::<raw::Assessment>(text, FileKind::Assessment, layers) {
+        Ok(raw) => {
+            let (value, diagnostics) = validate::lower_assessment(raw, profile);
+            finish(value, diagnostics, text)
+        }
+        Err(diagnostics) => finish(None, diagnostics, text),
+    }
+}
+
+/// Checks an assessment already decoded (a draft held in memory, with no text of its own)
+/// against a profile: the meaning layer alone. Diagnostics carry pointers, no positions.
+pub fn check(raw: raw::Assessment, profile: &Profile) -> Loaded<Assessment> {
+    let (value, diagnostics) = validate::lower_assessment(raw, profile);
+    finish(value, diagnostics, "")
+}
+
+/// A checked assessment with the profile it answers and its scores.
+#[derive(Clone, Debug)]
+pub struct Scored {
+    /// The profile the answers were checked and scored against.
+    pub profile: Arc<Profile>,
+    /// The checked answers.
+    pub assessment: Assessment,
+    /// The scores.
+    pub scores: ScoreReport,
+}
+
+impl Scored {
+    fn new(profile: Arc<Profile>, assessment: Assessment) -> Self {
+        let scores = score(&profile, &assessment);
+        Scored {
+            profile,
+            assessment,
+            scores,
+        }
+    }
+}
+
+/// A checked assessment together with the file's own form, for callers that keep editing
+/// it (the web app's drafts).
+#[derive(Clone, Debug)]
+pub struct Imported {
+    /// The file as decoded.
+    pub raw: raw::Assessment,
+    /// The same, checked and scored.
+    pub scored: Scored,
+}
+
+/// A loaded file of either kind.
+#[derive(Clone, Debug)]
+pub enum Document {
+    /// A profile, checked.
+    Profile(Arc<Profile>),
+    /// An assessment, checked and scored.
+    Assessment(Box<Scored>),
+}
+
+/// An embedded profile and, once asked for, what loading it gave.
+#[derive(Debug)]
+struct Slot {
+    embedded: &'static EmbeddedProfile,
+    loaded: OnceLock<Result<Arc<Profile>, String>>,
+}
+
+/// Where a profile of the catalogue comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Built into the library.
+    Embedded,
+    /// Handed in by the caller (a profile file, a profile of the user's own).
+    Given,
+}
+
+/// One profile the catalogue offers, for listings.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Profile id.
+    pub id: String,
+    /// Version.
+    pub version: String,
+    /// Where it comes from.
+    pub origin: Origin,
+}
+
+/// The profiles an assessment may name, and the loading of files against them.
+#[derive(Debug)]
+pub struct Catalogue {
+    layers: Layers,
+    embedded: Vec<Slot>,
+    given: Vec<Arc<Profile>>,
+    /// When set, every assessment is checked against this profile, whatever it names
+    /// (`--profile FILE` on the command line).
+    pinned: Option<Arc<Profile>>,
+}
+
+impl Default for Catalogue {
+    fn default() -> Self {
+        Catalogue::embedded()
+    }
+}
+
+impl Catalogue {
+    /// The embedded profiles, none parsed yet, with the default layers.
+    pub fn embedded() -> Self {
+        Catalogue {
+            layers: Layers::default(),
+            embedded: embedded::PROFILES
+                .iter()
+                .map(|embedded| Slot {
+                    embedded,
+                    loaded: OnceLock::new(),
+                })
+                .collect(),
+            given: Vec::new(),
+            pinned: None,
+        }
+    }
+
+    /// No profile at all: only those handed in with [`Catalogue::add`].
+    pub fn empty() -> Self {
+        Catalogue {
+            embedded: Vec::new(),
+            ..Catalogue::embedded()
+        }
+    }
+
+    /// The same catalogue with other validation layers.
+    pub fn with_layers(mut self, layers: Layers) -> Self {
+        self.layers = layers;
+        self
+    }
+
+    /// The layers files are loaded with.
+    pub fn layers(&self) -> Layers {
+        self.layers
+    }
+
+    /// Adds a checked profile; it is found before an embedded one of the same id and
+    /// version. Returns the shared profile.
+    pub fn add(&mut self, profile: Profile) -> Arc<Profile> {
+        let profile = Arc::new(profile);
+        self.given
+            .retain(|p| !(p.id == profile.id && p.version == profile.version));
+        self.given.push(Arc::clone(&profile));
+        profile
+    }
+
+    /// Reads a profile file and, when it is valid, adds it.
+    pub fn add_text(&mut self, text: &str) -> Loaded<Arc<Profile>> {
+        let loaded = profile(text, self.layers);
+        let Loaded { value, diagnostics } = loaded;
+        Loaded {
+            value: value.map(|p| self.add(p)),
+            diagnostics,
+        }
+    }
+
+    /// Checks every assessment against this profile, whatever profile it names; the
+    /// meaning layer then says when the two differ.
+    pub fn pin(&mut self, profile: Profile) -> Arc<Profile> {
+        let profile = self.add(profile);
+        self.pinned = Some(Arc::clone(&profile));
+        profile
+    }
+
+    /// Every profile on offer: the embedded ones, then those handed in.
+    pub fn entries(&self) -> Vec<Entry> {
+        let mut out: Vec<Entry> = self
+            .embedded
+            .iter()
+            .map(|s| Entry {
+                id: s.embedded.id.to_owned(),
+                version: s.embedded.version.to_owned(),
+                origin: Origin::Embedded,
+            })
+            .collect();
+        out.extend(self.given.iter().map(|p| Entry {
+            id: p.id.clone(),
+            version: p.version.to_string(),
+            origin: Origin::Given,
+        }));
+        out
+    }
+
+    fn slot(&self, slot: &Slot) -> Result<Arc<Profile>, String> {
+        slot.loaded
+            .get_or_init(|| {
+                profile(slot.embedded.text, self.layers)
+                    .value
+                    .map(Arc::new)
+                    .ok_or_else(|| {
+                        format!(
+                            "the embedded profile {} {} is invalid",
+                            slot.embedded.id, slot.embedded.version
+                        )
+                    })
+            })
+            .clone()
+    }
+
+    /// The profile with this id and version: one handed in, else an embedded one (parsed
+    /// now if it was not yet). The error is a diagnostic at the assessment's `/profile`.
+    pub fn get(&self, id: &str, version: &str) -> Result<Arc<Profile>, Diagnostic> {
+        if let Some(p) = self
+            .given
+            .iter()
+            .find(|p| p.id == id && p.version.to_string() == version)
+        {
+            return Ok(Arc::clone(p));
+        }
+        match self
+            .embedded
+            .iter()
+            .find(|s| s.embedded.id == id && s.embedded.version == version)
+        {
+            Some(slot) => self
+                .slot(slot)
+                .map_err(|message| Diagnostic::error("invalid-profile", "/profile", message)),
+            None => Err(self.unknown(id, version)),
+        }
+    }
+
+    /// The newest version of a profile id on offer.
+    pub fn latest(&self, id: &str) -> Result<Arc<Profile>, Diagnostic> {
+        let newest = self
+            .entries()
+            .into_iter()
+            .filter(|e| e.id == id)
+            .filter_map(|e| Some((semver::Version::parse(&e.version).ok()?, e)))
+            .max_by(|(a, _), (b, _)| a.cmp(b));
+        match newest {
+            Some((_, e)) => self.get(&e.id, &e.version),
+            None => Err(self.unknown(id, "")),
+        }
+    }
+
+    /// The only profile on offer, when there is exactly one.
+    pub fn only(&self) -> Option<Result<Arc<Profile>, Diagnostic>> {
+        match self.entries().as_slice() {
+            [only] => Some(self.get(&only.id, &only.version)),
+            _ => None,
+        }
+    }
+
+    fn unknown(&self, id: &str, version: &str) -> Diagnostic {
+        let available: Vec<String> = self
+            .entries()
+            .iter()
+            .map(|e| format!("{} {}", e.id, e.version))
+            .collect();
+        let what = if version.is_empty() {
+            id.to_owned()
+        } else {
+            format!("{id} {version}")
+        };
+        Diagnostic::error(
+            "unknown-profile",
+            "/profile",
+            format!(
+                "no profile {what} is available (available: {})",
+                if available.is_empty() {
+                    "none".to_owned()
+                } else {
+                    available.join(", ")
+                }
+            ),
+        )
+        .hint("load that profile first (on the command line: --profile FILE)")
+    }
+
+    /// The profile an assessment is checked against.
+    fn profile_for(&self, reference: &raw::ProfileRef) -> Result<Arc<Profile>, Diagnostic> {
+        match &self.pinned {
+            Some(p) => Ok(Arc::clone(p)),
+            None => self.get(&reference.id, reference.version.as_str()),
+        }
+    }
+
+    /// Loads text of either kind: a profile on its own (not added to the catalogue), an
+    /// assessment against the profile it names, then scored.
+    pub fn load(&self, text: &str) -> Loaded<Document> {
+        match Parsed::new(text) {
+            Ok(parsed) => self.load_parsed(&parsed),
+            Err(d) => finish(None, vec![d], text),
+        }
+    }
+
+    fn load_parsed(&self, parsed: &Parsed) -> Loaded<Document> {
+        match parsed.kind {
+            FileKind::Profile => parsed
+                .profile(self.layers)
+                .map(|p| Document::Profile(Arc::new(p))),
+            FileKind::Assessment => self
+                .import_parsed(parsed)
+                .map(|i| Document::Assessment(Box::new(i.scored))),
+        }
+    }
+
+    /// Loads several texts of either kind, as `tradeready validate` does: the valid
+    /// profiles among them are added first, so that an assessment finds a profile given
+    /// beside it whatever the order. One result a text, in the order given.
+    pub fn load_all(&mut self, texts: &[&str]) -> Vec<Loaded<Document>> {
+        let parsed: Vec<Result<Parsed, Diagnostic>> =
+            texts.iter().map(|text| Parsed::new(text)).collect();
+        let mut out: Vec<Option<Loaded<Document>>> = Vec::with_capacity(texts.len());
+        for p in &parsed {
+            out.push(match p {
+                Ok(p) if p.kind == FileKind::Profile => {
+                    let Loaded { value, diagnostics } = p.profile(self.layers);
+                    Some(Loaded {
+                        value: value.map(|p| Document::Profile(self.add(p))),
+                        diagnostics,
+                    })
+                }
+                _ => None,
+            });
+        }
+        out.into_iter()
+            .zip(parsed.iter().zip(texts))
+            .map(|(done, (p, text))| match (done, p) {
+                (Some(done), _) => done,
+                (None, Ok(p)) => self.load_parsed(p),
+                (None, Err(d)) => finish(None, vec![d.clone()], text),
+            })
+            .collect()
+    }
+
+    /// Loads an assessment against the profile it names, and scores it.
+    pub fn load_assessment(&self, text: &str) -> Loaded<Scored> {
+        self.import(text).map(|i| i.scored)
+    }
+
+    /// As [`Catalogue::load_assessment`], keeping the file's own form too.
+    pub fn import(&self, text: &str) -> Loaded<Imported> {
+        match Parsed::new(text) {
+            Ok(parsed) => self.import_parsed(&parsed),
+            Err(d) => finish(None, vec![d], text),
+        }
+    }
+
+    fn import_parsed(&self, parsed: &Parsed) -> Loaded<Imported> {
+        let text = parsed.text;
+        let raw = match parsed.decode::<raw::Assessment>(FileKind::Assessment, self.layers) {
+            Ok(raw) => raw,
+            Err(diagnostics) => return finish(None, diagnostics, text),
+        };
+        let profile = match self.profile_for(&raw.profile) {
+            Ok(p) => p,
+            Err(d) => return finish(None, vec![d], text),
+        };
+        let (value, diagnostics) = validate::lower_assessment(raw.clone(), &profile);
+        let value = value.map(|assessment| Imported {
+            raw,
+            scored: Scored::new(profile, assessment),
+        });
+        finish(value, diagnostics, text)
+    }
+
+    /// Loads bytes of either kind (a file as read from disk or dropped in a browser): UTF-8,
+    /// with a byte-order mark allowed, then as [`Catalogue::load`].
+    pub fn load_bytes(&self, bytes: &[u8]) -> Loaded<Document> {
+        match parse::text_from_bytes(bytes) {
+            Ok(text) => self.load(text),
+            Err(d) => Loaded::failed(vec![d]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEMO: &str = include_str!("../../tests/data/profiles/demo.yaml");
+
+    #[test]
+    fn an_embedded_profile_is_parsed_once() {
+        let catalogue = Catalogue::embedded();
+        let Some(first) = catalogue.entries().into_iter().next() else {
+            return;
+        };
+        let a = catalogue.get(&first.id, &first.version).unwrap();
+        let b = catalogue.get(&first.id, &first.version).unwrap();
+        assert!(
+            Arc::ptr_eq(&a, &b),
+            "the second look-up parsed the profile again"
+        );
+    }
+
+    #[test]
+    fn an_unknown_profile_is_a_located_diagnostic() {
+        let catalogue = Catalogue::empty();
+        let text = "kind: assessment\nformat: 1\nprofile: {id: nowhere, version: 9.9.9}\n\
+                    administration: {name: X}\ncycle: c\nas_of: 2025-01-01\n";
+        let loaded = catalogue.load(text);
+        assert!(loaded.value.is_none());
+        let [d] = loaded.diagnostics.as_slice() else {
+            panic!("{:?}", loaded.diagnostics)
+        };
+        assert_eq!(d.code, "unknown-profile");
+        assert_eq!((d.line, d.column), (Some(3), Some(10)));
+        assert!(d.message.contains("nowhere 9.9.9"), "{}", d.message);
+    }
+
+    #[test]
+    fn a_profile_handed_in_is_found_and_scores_its_assessments() {
+        let mut catalogue = Catalogue::empty();
+        let added = catalogue.add_text(DEMO);
+        let profile = added.value.expect("the demo profile is valid");
+        let text = format!(
+            "kind: assessment\nformat: 1\nprofile: {{id: {}, version: {}}}\n\
+             administration: {{name: X}}\ncycle: c\nas_of: 2025-01-01\n",
+            profile.id, profile.version
+        );
+        let scored = catalogue.load_assessment(&text).value.expect("valid");
+        assert!(Arc::ptr_eq(&scored.profile, &profile));
+        assert_eq!(scored.scores.profile.id, profile.id);
+        assert!(matches!(
+            catalogue.load(&text).value,
+            Some(Document::Assessment(_))
+        ));
+        assert!(matches!(
+            catalogue.load(DEMO).value,
+            Some(Document::Profile(_))
+        ));
+    }
+}

@@ -1,0 +1,105 @@
+//! The loading budget of issue 10, measured end to end from the command line:
+//! `tradeready validate` and `tradeready score` of 1,000 generated assessments of the
+//! bundled profile, each under 1.5 s on a 2-core machine (the profile parsed once).
+//!
+//!     cargo run --release -p tradeready-tests --example budget [-- N]
+//!
+//! Prints the median of three runs of each command and exits 1 over the budget.
+// A measuring tool prints and runs processes; that is its job.
+#![allow(clippy::disallowed_methods, clippy::print_stdout, clippy::print_stderr)]
+
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+use tradeready::Catalogue;
+use tradeready_tests::{binary, generate, root};
+
+const BUDGET: Duration = Duration::from_millis(1500);
+const RUNS: usize = 3;
+
+fn main() -> ExitCode {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1000);
+    let catalogue = Catalogue::embedded();
+    let profile = match catalogue.latest("wco-resilience") {
+        Ok(p) => p,
+        Err(d) => {
+            eprintln!("budget: {}", d.message);
+            return ExitCode::FAILURE;
+        }
+    };
+    let dir = root().join("target/budget");
+    let _ = std::fs::remove_dir_all(&dir);
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("budget: cannot create {}: {e}", dir.display());
+        return ExitCode::FAILURE;
+    }
+    let mut rng = generate::Rng::new(2026);
+    let mut files = Vec::with_capacity(n);
+    for i in 0..n {
+        let text = generate::assessment(&profile, i, &mut rng);
+        // Every generated file must be valid, or the figures would measure error paths.
+        let loaded = catalogue.load_assessment(&text);
+        if let Some(d) = loaded.errors().next() {
+            eprintln!(
+                "budget: generated file {i} is invalid: {}",
+                d.render("generated")
+            );
+            return ExitCode::FAILURE;
+        }
+        let path = dir.join(format!("assessment-{i:04}.yaml"));
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("budget: cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+        files.push(path);
+    }
+    let exe = binary();
+    let mut over = false;
+    for (what, extra) in [
+        ("validate", &[][..]),
+        ("score", &["--format", "json", "-o", "/dev/null"][..]),
+    ] {
+        let mut times = Vec::with_capacity(RUNS);
+        for _ in 0..RUNS {
+            let start = Instant::now();
+            let output = Command::new(&exe)
+                .arg(what)
+                .args(&files)
+                .args(extra)
+                .output();
+            let elapsed = start.elapsed();
+            match output {
+                Ok(o) if o.status.success() => times.push(elapsed),
+                Ok(o) => {
+                    eprintln!(
+                        "budget: tradeready {what} failed: {}",
+                        String::from_utf8_lossy(&o.stderr)
+                    );
+                    return ExitCode::FAILURE;
+                }
+                Err(e) => {
+                    eprintln!("budget: cannot run {}: {e}", exe.display());
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        times.sort();
+        let median = times[RUNS / 2];
+        let verdict = if median <= BUDGET { "within" } else { "OVER" };
+        println!(
+            "tradeready {what:8} {n} files: median {:.3} s of {RUNS} runs (min {:.3}, max {:.3}), {verdict} the {:.1} s budget",
+            median.as_secs_f64(),
+            times[0].as_secs_f64(),
+            times[RUNS - 1].as_secs_f64(),
+            BUDGET.as_secs_f64()
+        );
+        over |= median > BUDGET;
+    }
+    if over {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
