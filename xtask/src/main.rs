@@ -188,42 +188,63 @@ enum Optimise {
     IfAvailable,
 }
 
+/// Builds the web app's wasm in the one web profile. With `own_std`, the standard library
+/// is built with the app, for size, and a panic is a bare trap. Both are unstable options of
+/// the installed (stable) compiler, which RUSTC_BOOTSTRAP lets a build use: 28 KB less sent,
+/// a tenth of the wasm. A panic already ended the app with no message (panic = "abort", no
+/// hook); with them it does so without carrying the code that formats the message nobody
+/// sees. Should a later toolchain rename these options, `dist` fails loudly.
+fn build_wasm(cargo: &str, root: &Path, own_std: bool) -> Result<()> {
+    let mut cmd = Command::new(cargo);
+    cmd.current_dir(root).args(["build"]);
+    if own_std {
+        cmd.env("RUSTC_BOOTSTRAP", "1")
+            .env(
+                "CARGO_ENCODED_RUSTFLAGS",
+                format!(
+                    "{}\u{1f}-Zunstable-options\u{1f}-Cpanic=immediate-abort",
+                    remapped_paths(root)
+                ),
+            )
+            .args([
+                "-Zbuild-std=std,panic_abort",
+                "-Zbuild-std-features=optimize_for_size",
+            ]);
+    } else {
+        cmd.env("CARGO_ENCODED_RUSTFLAGS", remapped_paths(root));
+    }
+    run(cmd.args([
+        "-p",
+        "tradeready-web",
+        "--bin",
+        "tradeready-web",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ]))
+}
+
 fn dist(optimise: Optimise) -> Result<PathBuf> {
     let root = root();
     let target = root.join("target");
     rustup_add("target", "wasm32-unknown-unknown")?;
-    rustup_add("component", "rust-src")?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    run(Command::new(cargo)
-        .current_dir(&root)
-        // The standard library is built with the app, for size, and a panic is a bare trap.
-        // Both are unstable options of the installed (stable) compiler, which
-        // RUSTC_BOOTSTRAP lets a build use: 28 KB less sent, a tenth of the wasm. A panic
-        // already ended the app with no message (panic = "abort", no hook); now it does so
-        // without carrying the code that formats the message nobody sees. Should a later
-        // toolchain rename these options, this build fails here, loudly.
-        .env("RUSTC_BOOTSTRAP", "1")
-        .env(
-            "CARGO_ENCODED_RUSTFLAGS",
-            format!(
-                "{}\u{1f}-Zunstable-options\u{1f}-Cpanic=immediate-abort",
-                remapped_paths(&root)
-            ),
-        )
-        .args([
-            "build",
-            "-Zbuild-std=std,panic_abort",
-            "-Zbuild-std-features=optimize_for_size",
-            "-p",
-            "tradeready-web",
-            "--bin",
-            "tradeready-web",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--profile",
-            "wasm-release",
-        ]))
-    .context("building the wasm with its own standard library (needs rustup's rust-src)")?;
+    let small = rustup_add("component", "rust-src").and_then(|()| {
+        build_wasm(&cargo, &root, true)
+            .context("building the wasm with its own standard library (needs rustup's rust-src)")
+    });
+    match small {
+        Ok(()) => {}
+        Err(e) if optimise == Optimise::IfAvailable => {
+            eprintln!(
+                "warning: {e:#}\nwarning: building with the prebuilt standard library instead: \
+                 the app works, but is about 30 KB larger than what `cargo xtask dist` ships"
+            );
+            build_wasm(&cargo, &root, false)?;
+        }
+        Err(e) => return Err(e),
+    }
     let wasm = target.join("wasm32-unknown-unknown/wasm-release/tradeready-web.wasm");
     let bindgen_out = target.join("bindgen");
     std::fs::create_dir_all(&bindgen_out)?;

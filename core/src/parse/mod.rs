@@ -1,7 +1,8 @@
 //! Reading text: the YAML syntax layer and typed decoding.
 //!
-//! This is the only module that knows serde_yaml. Everything above it sees raw model types
-//! and [`Diagnostic`]s with 1-based lines and columns. JSON is read here too, being YAML.
+//! The YAML parser (serde_yaml) is used here and in [`crate::load`], which hands the tree
+//! parsed here from one layer to the next; everything else sees raw model types and
+//! [`Diagnostic`]s with 1-based lines and columns. JSON is read here too, being YAML.
 //!
 //! Positions of nodes that are found wrong later (by the JSON Schema or by the meaning
 //! checks) are recovered by [`locate`] from their JSON Pointers, with serde_yaml's own
