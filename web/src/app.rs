@@ -1,47 +1,14 @@
 //! The root component: state, storage effects, the header and the page switch.
 
+use crate::browser::{monotonic, now};
+use crate::ctx::{Ctx, Scoring};
 use crate::i18n::Lang;
-use crate::logic::{self, Available, Profiles};
+use crate::logic;
 use crate::pages;
 use crate::state::{Action, Notice, Page, State};
 use crate::storage;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// What every page can reach.
-#[derive(Clone)]
-pub struct Ctx {
-    /// The state, and `dispatch` to change it.
-    pub state: UseReducerHandle<State>,
-    /// The profiles on offer.
-    pub profiles: Rc<Profiles>,
-    /// Reloads the profiles after the user added one.
-    pub reload_profiles: Callback<()>,
-}
-
-impl PartialEq for Ctx {
-    fn eq(&self, other: &Self) -> bool {
-        self.state == other.state && Rc::ptr_eq(&self.profiles, &other.profiles)
-    }
-}
-
-impl Ctx {
-    /// The interface strings.
-    pub fn t(&self) -> &'static crate::i18n::Texts {
-        self.state.lang.t()
-    }
-
-    /// The profile of the open draft.
-    pub fn draft_profile(&self) -> Option<&Available> {
-        let draft = self.state.draft.as_ref()?;
-        logic::find(&self.profiles, &draft.profile_key())
-    }
-}
-
-/// Milliseconds since 1970, from the browser.
-pub fn now() -> f64 {
-    js_sys::Date::now()
-}
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -123,10 +90,31 @@ pub fn app() -> Html {
         });
     }
 
+    // The draft's results, once per change of the draft or of the profiles.
+    let evaluation = {
+        let profiles = (*profiles).clone();
+        let key = state
+            .draft
+            .as_ref()
+            .map(|d| (d.id.clone(), d.revision, d.assessment.clone()));
+        let state = state.clone();
+        use_memo((key, Rc::as_ptr(&profiles) as usize), move |_| {
+            let draft = state.draft.as_ref()?;
+            let available = logic::find(&profiles, &draft.profile_key())?;
+            let started = monotonic();
+            let evaluation = logic::evaluate(draft, &available.profile);
+            let ms = monotonic()
+                .zip(started)
+                .map(|(end, start)| end - start)
+                .unwrap_or_default();
+            Some(Scoring { evaluation, ms })
+        })
+    };
     let ctx = Ctx {
         state: state.clone(),
         profiles: (*profiles).clone(),
         reload_profiles,
+        evaluation,
     };
     let t = state.lang.t();
     let page = match &state.page {

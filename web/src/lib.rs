@@ -6,7 +6,9 @@
 #![allow(missing_debug_implementations)]
 
 pub mod app;
+pub mod browser;
 pub mod components;
+pub mod ctx;
 pub mod i18n;
 pub mod logic;
 pub mod pages;

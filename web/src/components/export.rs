@@ -1,6 +1,6 @@
 //! The export bar: whether the draft has changes not yet in a file, and one-click export.
 
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::logic;
 use crate::state::Action;
 use yew::prelude::*;

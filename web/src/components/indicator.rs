@@ -1,7 +1,7 @@
 //! One question of the questionnaire: the input its kind needs, not applicable with a
 //! reason, evidence items, a note, and the provisions it cites.
 
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::state::Action;
 use tradeready::model::{AnswerValue, IndicatorKind, raw};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};

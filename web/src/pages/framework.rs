@@ -1,8 +1,8 @@
 //! Framework: the profile as a reading aid, by domain, by phase or by source provision,
 //! with the current draft's answers beside each indicator.
 
-use crate::app::Ctx;
 use crate::components::indicator::{number_shown, percent_shown};
+use crate::ctx::Ctx;
 use crate::i18n::Texts;
 use tradeready::model::{AnswerValue, Indicator, IndicatorKind, Phase, Profile};
 use tradeready::score::Status;
@@ -27,11 +27,7 @@ pub fn framework() -> Html {
     };
     let profile = available.profile.clone();
     let default = profile.default_language();
-    let report = ctx
-        .state
-        .draft
-        .as_ref()
-        .and_then(|d| crate::logic::evaluate(d, &profile).report);
+    let report = ctx.evaluation().and_then(|e| e.report.as_ref());
     let answers = ctx.state.draft.as_ref().map(|d| &d.assessment.answers);
     // The answer as given (a level and its name, yes or no, a percentage...) and its score.
     let answer = |indicator: &Indicator| -> String {

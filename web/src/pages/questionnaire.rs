@@ -1,8 +1,7 @@
 //! Questionnaire: the domains with their progress, and the questions of one domain.
 
-use crate::app::Ctx;
 use crate::components::indicator::IndicatorForm;
-use crate::logic;
+use crate::ctx::Ctx;
 use crate::state::{Action, Details, Page};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -24,7 +23,9 @@ pub fn questionnaire(props: &Props) -> Html {
     };
     let profile = available.profile.clone();
     let default = profile.default_language();
-    let evaluation = logic::evaluate(draft, &profile);
+    let Some(evaluation) = ctx.evaluation() else {
+        return html! { <p>{ t.no_draft }</p> };
+    };
     let answers = &draft.assessment.answers;
     let done = |id: &str| {
         answers

@@ -1,9 +1,8 @@
 //! Results: overall score and band, charts, scenarios, completeness and the action plan,
 //! recomputed as the answers change.
 
-use crate::app::Ctx;
 use crate::components::chart::Chart;
-use crate::logic;
+use crate::ctx::Ctx;
 use tradeready::chart::{domain_chart, phase_chart, scenario_chart};
 use tradeready::report::{percent_text, score_text};
 use yew::prelude::*;
@@ -18,14 +17,12 @@ pub fn results() -> Html {
     };
     let profile = available.profile.clone();
     let default = profile.default_language();
-    let clock = web_sys::window().and_then(|w| w.performance());
-    let started = clock.as_ref().map(|c| c.now());
-    let evaluation = logic::evaluate(draft, &profile);
-    // The re-scoring budget is measured here, in the browser, and exposed for the tests.
-    let score_ms = clock
-        .zip(started)
-        .map(|(c, s)| c.now() - s)
-        .unwrap_or_default();
+    let Some(scoring) = ctx.evaluation.as_ref().as_ref() else {
+        return html! { <p>{ t.no_draft }</p> };
+    };
+    let evaluation = &scoring.evaluation;
+    // The re-scoring budget, measured where the draft is scored and exposed for the tests.
+    let score_ms = scoring.ms;
     let problems = html! {
         if !evaluation.problems.is_empty() {
             <div class="notice warn" role="status">
@@ -34,7 +31,7 @@ pub fn results() -> Html {
             </div>
         }
     };
-    let Some(report) = evaluation.report else {
+    let Some(report) = &evaluation.report else {
         return problems;
     };
     let headings = (AttrValue::from(t.score), AttrValue::from(t.band));
@@ -60,12 +57,12 @@ pub fn results() -> Html {
                 <div><span class="label">{ t.evidence_coverage }</span><span class="value">{ percent_text(report.evidence_coverage) }</span></div>
             </div>
             <h2>{ t.domains }</h2>
-            <Chart chart={localized(domain_chart(&profile, &report, lang, t.domains))} table_label={t.data_table} headings={headings.clone()} />
+            <Chart chart={localized(domain_chart(&profile, report, lang, t.domains))} table_label={t.data_table} headings={headings.clone()} />
             <h2>{ t.phases }</h2>
-            <Chart chart={localized(phase_chart(&profile, &report, lang, t.phases))} table_label={t.data_table} headings={headings.clone()} />
+            <Chart chart={localized(phase_chart(&profile, report, lang, t.phases))} table_label={t.data_table} headings={headings.clone()} />
             if !report.scenarios.is_empty() {
                 <h2>{ t.scenarios }</h2>
-                <Chart chart={localized(scenario_chart(&profile, &report, lang, t.scenarios))} table_label={t.data_table} headings={headings} />
+                <Chart chart={localized(scenario_chart(&profile, report, lang, t.scenarios))} table_label={t.data_table} headings={headings} />
             }
             <h2>{ t.action_plan }</h2>
             <ol class="gaps">

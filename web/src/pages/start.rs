@@ -1,36 +1,13 @@
 //! Start: pick a profile, start an assessment, resume a draft or import a file.
 
-use crate::app::{Ctx, now};
+use crate::browser::{local_time, new_id, today};
 use crate::components::file_input::FileInput;
+use crate::ctx::Ctx;
 use crate::logic;
 use crate::state::{Action, Draft, Notice, ProfileKey, new_draft};
 use crate::storage;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
-}
-
-fn new_id() -> String {
-    format!(
-        "{:x}{:06x}",
-        now() as u64,
-        (js_sys::Math::random() * 16_777_215.0) as u64
-    )
-}
-
-fn local_time(ms: f64) -> String {
-    js_sys::Date::new(&ms.into())
-        .to_locale_string("default", &js_sys::Object::new())
-        .into()
-}
 
 #[function_component(Start)]
 pub fn start() -> Html {
