@@ -9,6 +9,7 @@ pub mod app;
 pub mod components;
 pub mod i18n;
 pub mod logic;
+pub mod numbers;
 pub mod pages;
 pub mod state;
 pub mod storage;
