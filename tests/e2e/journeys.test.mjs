@@ -481,3 +481,194 @@ test('budgets: start page under 500 ms on localhost, re-scoring under 5 ms', asy
   assert.ok(ms < 5, `re-scoring took ${ms} ms`);
   await context.close();
 });
+
+/** The one draft saved in this browser profile, as stored (YAML). */
+async function savedDraft(page) {
+  return page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('tradeready.draft.'));
+    return key ? localStorage.getItem(key) : '';
+  });
+}
+
+/** The saved answer (or target) of `id`, read off the stored draft: a number, a boolean, or
+ *  undefined when there is none. */
+async function savedValue(page, id, { target = false } = {}) {
+  const text = await savedDraft(page);
+  const escaped = id.replace(/[.]/g, '\\.');
+  const scalar = (v) => (v === 'true' ? true : v === 'false' ? false : Number(v));
+  if (target) {
+    const block = /\n {2}targets:\n((?: {4}.*\n)*)/.exec(text);
+    const line = block && new RegExp(`^ {4}${escaped}: (.*)$`, 'm').exec(block[1]);
+    return line ? scalar(line[1]) : undefined;
+  }
+  const block = new RegExp(`\\n {4}${escaped}:\\n((?: {6}.*\\n)*)`).exec(text);
+  const line = block && /^ {6}value: (.*)$/m.exec(block[1]);
+  return line ? scalar(line[1]) : undefined;
+}
+
+async function waitSaved(page, id, expected, options) {
+  for (let i = 0; i < 50; i++) {
+    const value = await savedValue(page, id, options);
+    if (value === expected) return;
+    await page.waitForTimeout(50);
+  }
+  assert.equal(await savedValue(page, id, options), expected, `saved ${options && options.target ? 'target' : 'answer'} of ${id}`);
+}
+
+/** Every answer control of the page's questions: at its centre, once scrolled into view, the
+ *  element there must be the control or its label (nothing lies over it to take the tap). */
+async function coveredControls(page) {
+  return page.$$eval('fieldset.indicator .levels input, fieldset.indicator input[id$="-value"], fieldset.indicator input[id$="-target"], fieldset.indicator select[id$="-target"]', (controls) => {
+    const covered = [];
+    for (const control of controls) {
+      control.scrollIntoView({ block: 'center' });
+      const r = control.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const label = hit && hit.closest('label');
+      const ok = hit === control || (label && (label.htmlFor === control.id || label.contains(control)));
+      if (!ok) covered.push(`${control.id} under ${hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : 'nothing'}`);
+    }
+    return covered;
+  });
+}
+
+test('served: on a 390×844 phone, answers are tapped, nothing covers them, and nothing scrolls sideways', async () => {
+  const { context, page, errors } = await open(SERVED, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.equal(await sideways(), 0, 'the start page fits the width');
+  await page.fill('#administration', 'Customs of Testland');
+  await page.fill('#cycle', '2026');
+  await page.tap('button[type=submit]');
+  await page.waitForSelector('fieldset.indicator');
+  // The header takes a line or two, and the domain list does not follow the scroll: a menu.
+  // (Its warning of changes not yet exported, when there are some, adds its own line.)
+  const header = await page.$eval('header.top', (h) => h.getBoundingClientRect().height - (h.querySelector('.dirty')?.getBoundingClientRect().height || 0));
+  assert.ok(header < 100, `the header's controls are ${header} px high`);
+  assert.notEqual(await page.$eval('nav.domains', (n) => getComputedStyle(n).position), 'sticky');
+  assert.ok(await page.isVisible('#domain-menu'), 'the domains are a menu');
+  assert.ok(!(await page.isVisible('nav.domains ol')), 'the list gives way to the menu');
+  assert.deepEqual(await coveredControls(page), [], 'every answer control of the first domain is free to tap');
+  for (const id of ['#governance-oga-roles-level-3', '#governance-activation-level-2']) {
+    await page.locator(id).scrollIntoViewIfNeeded();
+    await page.tap(id);
+    assert.ok(await page.isChecked(id), `${id} is checked by a tap`);
+  }
+  // A tap on a label answers too.
+  await page.locator('label[for=governance-oga-roles-level-4]').scrollIntoViewIfNeeded();
+  await page.tap('label[for=governance-oga-roles-level-4]');
+  await waitSaved(page, 'governance.oga-roles', 4);
+  await waitSaved(page, 'governance.activation', 2);
+  assert.equal(await sideways(), 0, 'the questionnaire fits the width');
+  // The second domain, from the menu: a yes/no answer and a percentage, tapped and typed.
+  await page.selectOption('#domain-menu', '1');
+  await page.waitForSelector('#communication-partner-protocols-value');
+  assert.deepEqual(await coveredControls(page), [], 'every answer control of the second domain is free to tap');
+  await page.locator('#communication-scenario-channels-yes').scrollIntoViewIfNeeded();
+  await page.tap('#communication-scenario-channels-yes');
+  await waitSaved(page, 'communication.scenario-channels', true);
+  await page.locator('#communication-partner-protocols-value').scrollIntoViewIfNeeded();
+  await page.tap('#communication-partner-protocols-value');
+  await page.keyboard.type('62');
+  await page.tap('#communication-partner-protocols-card legend');
+  await waitSaved(page, 'communication.partner-protocols', 0.62);
+  assert.equal(await sideways(), 0);
+  // Results: no chart wider than the page; the data tables are open in their place.
+  await page.tap('nav >> text=Results');
+  await page.waitForSelector('#overall');
+  assert.equal(await sideways(), 0, 'the results fit the width');
+  assert.ok(await page.$$eval('figure.chart', (fs) => fs.every((f) => f.scrollWidth <= f.clientWidth)), 'no chart scrolls sideways');
+  assert.ok(await page.$$eval('figure.chart details', (ds) => ds.length > 0 && ds.every((d) => d.open)), 'the data tables are open');
+  assert.ok(await page.isVisible('figure.chart table'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('served: a 700 px window lays the charts out to its width', async () => {
+  const { context, page, errors } = await open(SERVED, { viewport: { width: 700, height: 900 } });
+  await page.setInputFiles('#import', EXAMPLE);
+  await page.waitForSelector('fieldset.indicator');
+  assert.notEqual(await page.$eval('nav.domains', (n) => getComputedStyle(n).position), 'sticky');
+  await page.click('nav >> text=Results');
+  await page.waitForSelector('#overall');
+  const [width, shown, figure] = await page.$eval('canvas', (c) => [c.width, c.clientWidth, c.parentElement.clientWidth]);
+  assert.equal(width, shown * 2, 'two canvas pixels to a CSS pixel, laid out for the width shown');
+  assert.ok(shown <= figure && shown >= 560, `canvas ${shown} px in a figure of ${figure} px`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('served: numbers and percentages are never clamped or dropped without a word', async () => {
+  const { context, page, errors } = await open(SERVED);
+  await page.selectOption('select[aria-label=Language]', 'fr');
+  await startAssessment(page);
+  await page.click('nav.domains li:nth-child(2) button');
+  const box = '#communication-partner-protocols-value';
+  const card = '#communication-partner-protocols-card';
+  await page.waitForSelector(box);
+  const enter = async (selector, text) => {
+    await page.fill(selector, text);
+    await page.press(selector, 'Tab');
+  };
+  // The box says what it takes; the profile's "share from 0 to 1" is not shown beside it.
+  assert.equal(await page.textContent(`${card} .number .hint`), 'Saisissez un pourcentage de 0 à 100.');
+  assert.ok(!(await page.textContent(card)).includes('0 to 1'), 'no help text tells to write 0 to 1');
+  // A decimal comma, in French.
+  await enter(box, '45,5');
+  await waitSaved(page, 'communication.partner-protocols', 0.455);
+  assert.equal(await page.locator(`${card} .entry`).count(), 0, 'nothing to say');
+  assert.equal(await page.inputValue(box), '45,5');
+  // Over 100: refused, said, and the value saved before stays.
+  await enter(box, '150');
+  assert.equal(await page.textContent(`${card} .problem.entry`), 'Non enregistré : un pourcentage va de 0 à 100.');
+  assert.equal(await page.getAttribute(box, 'aria-invalid'), 'true');
+  await waitSaved(page, 'communication.partner-protocols', 0.455);
+  await enter(box, '-5');
+  assert.equal(await page.textContent(`${card} .problem.entry`), 'Non enregistré : un pourcentage va de 0 à 100.');
+  await waitSaved(page, 'communication.partner-protocols', 0.455);
+  // Not a number.
+  await enter(box, 'environ 40');
+  assert.match(await page.textContent(`${card} .problem.entry`), /^Non enregistré : ce n'est pas un nombre\./);
+  await waitSaved(page, 'communication.partner-protocols', 0.455);
+  // A share typed as a share: saved as typed, with the question and a button that applies it.
+  await enter(box, '0,45');
+  await waitSaved(page, 'communication.partner-protocols', 0.0045);
+  assert.equal(await page.locator(`${card} .problem.entry`).count(), 0, 'the error is gone');
+  assert.match(await page.textContent(`${card} .suggestion`), /Vouliez-vous dire 45 % \?/);
+  await page.click(`${card} .suggestion button`);
+  await waitSaved(page, 'communication.partner-protocols', 0.45);
+  assert.equal(await page.inputValue(box), '45');
+  assert.equal(await page.locator(`${card} .suggestion`).count(), 0);
+  // The target box reads the same way.
+  await enter('#communication-partner-protocols-target', '80,5');
+  await waitSaved(page, 'communication.partner-protocols', 0.805, { target: true });
+  await enter('#communication-partner-protocols-target', '101');
+  assert.equal(await page.textContent(`${card} .target .problem.entry`), 'Non enregistré : un pourcentage va de 0 à 100.');
+  await waitSaved(page, 'communication.partner-protocols', 0.805, { target: true });
+  // Hours cannot be negative; a decimal comma is read; text is refused; in English too.
+  const hours = '#communication-first-advisory-value';
+  const hoursCard = '#communication-first-advisory-card';
+  await enter(hours, '12,5');
+  await waitSaved(page, 'communication.first-advisory', 12.5);
+  await enter(hours, '-4');
+  assert.equal(await page.textContent(`${hoursCard} .problem.entry`), 'Non enregistré : ce nombre ne peut pas être négatif.');
+  await waitSaved(page, 'communication.first-advisory', 12.5);
+  await page.selectOption('select[aria-label=Langue]', 'en');
+  assert.equal(await page.textContent(`${hoursCard} .problem.entry`), 'Not saved: this number cannot be negative.', 'the message follows the language');
+  await enter(hours, 'two days');
+  assert.match(await page.textContent(`${hoursCard} .problem.entry`), /^Not saved: this is not a number\./);
+  await waitSaved(page, 'communication.first-advisory', 12.5);
+  await enter('#communication-first-advisory-target', '-1');
+  assert.equal(await page.textContent(`${hoursCard} .target .problem.entry`), 'Not saved: this number cannot be negative.');
+  assert.equal(await savedValue(page, 'communication.first-advisory', { target: true }), undefined, 'no target saved');
+  // What was saved is what the export holds.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export YAML')]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-')), 'x.yaml');
+  await download.saveAs(file);
+  const yaml = fs.readFileSync(file, 'utf8');
+  assert.match(yaml, /^ {2}communication\.partner-protocols:\n {4}value: 0\.45$/m);
+  assert.match(yaml, /^ {2}communication\.first-advisory:\n {4}value: 12\.5$/m);
+  assert.match(yaml, /^ {2}communication\.partner-protocols: 0\.805$/m);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

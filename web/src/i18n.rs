@@ -136,6 +136,17 @@ pub struct Texts {
     pub confirm_delete: &'static str,
     pub confirm_delete_unexported: &'static str,
     pub print: &'static str,
+    /// Beside a percentage box.
+    pub percent_hint: &'static str,
+    /// Entries refused by a number or percentage box (see `numbers::Refusal`).
+    pub not_a_number: &'static str,
+    pub percent_out_of_range: &'static str,
+    pub negative: &'static str,
+    /// For a percentage typed strictly between 0 and 1; `{}` is the percentage meant.
+    pub did_you_mean: &'static str,
+    pub apply_suggestion: &'static str,
+    /// The domain menu of the questionnaire on a narrow screen.
+    pub domain: &'static str,
 }
 
 pub static EN: Texts = Texts {
@@ -218,6 +229,13 @@ pub static EN: Texts = Texts {
     confirm_delete: "Delete this draft from this browser? Exported files are not affected.",
     confirm_delete_unexported: "Delete this draft from this browser? It has changes that are in no exported file: they will be lost.",
     print: "Print or save as PDF",
+    percent_hint: "Enter a percentage from 0 to 100.",
+    not_a_number: "Not saved: this is not a number. Write digits, with a point or a comma for decimals (45.5 or 45,5).",
+    percent_out_of_range: "Not saved: a percentage goes from 0 to 100.",
+    negative: "Not saved: this number cannot be negative.",
+    did_you_mean: "Saved as typed, under 1 %. Did you mean {} %?",
+    apply_suggestion: "Use {} %",
+    domain: "Domain",
 };
 
 pub static FR: Texts = Texts {
@@ -300,6 +318,13 @@ pub static FR: Texts = Texts {
     confirm_delete: "Supprimer ce brouillon de ce navigateur ? Les fichiers exportés ne sont pas touchés.",
     confirm_delete_unexported: "Supprimer ce brouillon de ce navigateur ? Il contient des modifications qui ne sont dans aucun fichier exporté : elles seront perdues.",
     print: "Imprimer ou enregistrer en PDF",
+    percent_hint: "Saisissez un pourcentage de 0 à 100.",
+    not_a_number: "Non enregistré : ce n'est pas un nombre. Écrivez des chiffres, avec une virgule ou un point pour les décimales (45,5 ou 45.5).",
+    percent_out_of_range: "Non enregistré : un pourcentage va de 0 à 100.",
+    negative: "Non enregistré : ce nombre ne peut pas être négatif.",
+    did_you_mean: "Enregistré tel quel, sous 1 %. Vouliez-vous dire {} % ?",
+    apply_suggestion: "Mettre {} %",
+    domain: "Domaine",
 };
 
 pub static ES: Texts = Texts {
@@ -382,6 +407,13 @@ pub static ES: Texts = Texts {
     confirm_delete: "¿Eliminar este borrador de este navegador? Los archivos exportados no se ven afectados.",
     confirm_delete_unexported: "¿Eliminar este borrador de este navegador? Tiene cambios que no están en ningún archivo exportado: se perderán.",
     print: "Imprimir o guardar como PDF",
+    percent_hint: "Introduzca un porcentaje de 0 a 100.",
+    not_a_number: "No guardado: no es un número. Escriba cifras, con coma o punto para los decimales (45,5 o 45.5).",
+    percent_out_of_range: "No guardado: un porcentaje va de 0 a 100.",
+    negative: "No guardado: este número no puede ser negativo.",
+    did_you_mean: "Guardado tal cual, por debajo del 1 %. ¿Quería decir {} %?",
+    apply_suggestion: "Poner {} %",
+    domain: "Dominio",
 };
 
 #[cfg(test)]

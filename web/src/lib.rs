@@ -11,6 +11,7 @@ pub mod components;
 pub mod ctx;
 pub mod i18n;
 pub mod logic;
+pub mod numbers;
 pub mod pages;
 pub mod state;
 pub mod storage;

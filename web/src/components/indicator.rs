@@ -2,6 +2,8 @@
 //! reason, evidence items, a note, and the provisions it cites.
 
 use crate::ctx::Ctx;
+use crate::i18n::Texts;
+use crate::numbers::{self, Refusal};
 use crate::state::Action;
 use tradeready::model::{AnswerValue, IndicatorKind, raw};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -21,40 +23,151 @@ fn dom_id(indicator: &str, part: &str) -> String {
     format!("{}-{part}", indicator.replace('.', "-"))
 }
 
-/// A share as the percentage the user sees, to one decimal.
-pub(crate) fn percent_shown(value: Option<&AnswerValue>) -> String {
+/// A share as the percentage the user sees, as written in the language: exactly what was
+/// typed (0.45 stays 0.45), without binary noise.
+pub(crate) fn percent_shown(value: Option<&AnswerValue>, lang: &str) -> String {
     value
         .and_then(AnswerValue::as_f64)
-        .map(|v| format!("{}", (v * 1000.0).round() / 10.0))
+        .map(|v| numbers::written(v * 100.0, lang))
         .unwrap_or_default()
 }
 
-/// A finite number typed by the user; none when blank or not a number.
-fn read_finite(raw: &str) -> Option<f64> {
-    raw.trim().parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
-/// A percentage typed by the user, as a share within [0, 1].
-fn percent_read(raw: &str) -> Option<AnswerValue> {
-    read_finite(raw).map(|p| AnswerValue::Float((p / 100.0).clamp(0.0, 1.0)))
-}
-
-/// A number as the user sees it.
-pub(crate) fn number_shown(value: Option<&AnswerValue>) -> String {
+/// A number as the user sees it, as written in the language.
+pub(crate) fn number_shown(value: Option<&AnswerValue>, lang: &str) -> String {
     value
         .and_then(AnswerValue::as_f64)
-        .map(|v| v.to_string())
+        .map(|v| numbers::written(v, lang))
         .unwrap_or_default()
 }
 
-/// A number typed by the user.
-fn number_read(raw: &str) -> Option<AnswerValue> {
-    read_finite(raw).map(AnswerValue::Float)
+/// What a number or percentage box says about its last entry, beside it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Feedback {
+    /// The entry was refused and not saved; the value saved before stays.
+    Refused(Refusal),
+    /// A percentage saved as typed (under 1 %) that was perhaps a share: the percentage meant.
+    DidYouMean(f64),
+}
+
+/// A number or percentage box: a text box (so that a decimal comma reaches the app, and
+/// anything else is answered rather than dropped by the browser), the unit, a hint, and
+/// what the box says about its last entry.
+struct NumberBox<'a> {
+    id: String,
+    shown: String,
+    percent: bool,
+    non_negative: bool,
+    disabled: bool,
+    labelled_by: Option<String>,
+    unit: String,
+    hint: Option<String>,
+    feedback: UseStateHandle<Option<Feedback>>,
+    set: Callback<Option<AnswerValue>>,
+    t: &'a Texts,
+    lang: &'a str,
+}
+
+impl NumberBox<'_> {
+    fn view(self) -> Html {
+        let NumberBox {
+            id,
+            shown,
+            percent,
+            non_negative,
+            disabled,
+            labelled_by,
+            unit,
+            hint,
+            feedback,
+            set,
+            t,
+            lang,
+        } = self;
+        let message_id = format!("{id}-message");
+        let onchange = {
+            let feedback = feedback.clone();
+            let set = set.clone();
+            Callback::from(move |e: Event| {
+                let raw = e.target_unchecked_into::<HtmlInputElement>().value();
+                let read = if percent {
+                    numbers::read_percent(&raw).map(|p| {
+                        (
+                            p.map(|p| AnswerValue::Float(p.share)),
+                            p.and_then(|p| p.did_you_mean).map(Feedback::DidYouMean),
+                        )
+                    })
+                } else {
+                    numbers::read_number(&raw, non_negative)
+                        .map(|v| (v.map(AnswerValue::Float), None))
+                };
+                match read {
+                    Ok((value, said)) => {
+                        feedback.set(said);
+                        set.emit(value);
+                    }
+                    // Not saved: the value saved before stays, and the box says why.
+                    Err(refusal) => feedback.set(Some(Feedback::Refused(refusal))),
+                }
+            })
+        };
+        let refused = matches!(*feedback, Some(Feedback::Refused(_)));
+        let message = match *feedback {
+            None => html! {},
+            Some(Feedback::Refused(refusal)) => html! {
+                <p class="problem entry" id={message_id.clone()} role="alert">{ match refusal {
+                    Refusal::NotANumber => t.not_a_number,
+                    Refusal::PercentOutOfRange => t.percent_out_of_range,
+                    Refusal::Negative => t.negative,
+                } }</p>
+            },
+            Some(Feedback::DidYouMean(meant)) => {
+                let written = numbers::written(meant, lang);
+                let apply = {
+                    let feedback = feedback.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        feedback.set(None);
+                        set.emit(Some(AnswerValue::Float(numbers::share_of(meant))));
+                    })
+                };
+                html! {
+                    <p class="suggestion entry" id={message_id.clone()} role="status">
+                        { t.did_you_mean.replace("{}", &written) }{ " " }
+                        <button type="button" class="apply" onclick={apply}>{ t.apply_suggestion.replace("{}", &written) }</button>
+                    </p>
+                }
+            }
+        };
+        html! {
+            <>
+                <span class="number">
+                    <input type="text" inputmode={(percent || non_negative).then_some("decimal")} id={id.clone()} value={shown}
+                        autocomplete="off" disabled={disabled} aria-labelledby={labelled_by}
+                        aria-invalid={refused.then_some("true")}
+                        aria-describedby={feedback.is_some().then_some(message_id)}
+                        onchange={onchange} />
+                    <span class="unit">{ unit }</span>
+                    if let Some(hint) = hint { <span class="hint">{ hint }</span> }
+                </span>
+                { message }
+            </>
+        }
+    }
+}
+
+/// Whether a number indicator refuses negative values (see `numbers::refuses_negative`).
+fn refuses_negative(
+    unit: Option<&tradeready::model::LocalizedText>,
+    baseline: f64,
+    target: f64,
+) -> bool {
+    numbers::refuses_negative(unit.map(|u| u.get("en", "en")), baseline, target)
 }
 
 #[function_component(IndicatorForm)]
 pub fn indicator_form(props: &Props) -> Html {
     let ctx = use_context::<Ctx>().expect("inside the app");
+    let value_feedback = use_state(|| None::<Feedback>);
+    let target_feedback = use_state(|| None::<Feedback>);
     let t = ctx.t();
     let lang = ctx.state.lang.code();
     let Some(available) = ctx.draft_profile() else {
@@ -136,41 +249,42 @@ pub fn indicator_form(props: &Props) -> Html {
             };
             html! { <div class="levels" role="radiogroup" aria-labelledby={dom_id(&id, "q")}>{ choice(true, t.yes) }{ choice(false, t.no) }</div> }
         }
-        IndicatorKind::Ratio { .. } => {
-            let shown = percent_shown(value.as_ref());
-            let set = set_value.clone();
-            html! {
-                <div class="number">
-                    <input type="number" id={dom_id(&id, "value")} min="0" max="100" step="0.1" value={shown}
-                        disabled={na.is_some()} aria-labelledby={dom_id(&id, "q")}
-                        onchange={Callback::from(move |e: Event| {
-                            let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-                            set(percent_read(&raw));
-                        })} />
-                    <span class="unit">{ t.percent }</span>
-                </div>
-            }
-        }
+        IndicatorKind::Ratio { .. } => html! {
+            <div class="entry-row">{ NumberBox {
+                id: dom_id(&id, "value"),
+                shown: percent_shown(value.as_ref(), lang),
+                percent: true,
+                non_negative: true,
+                disabled: na.is_some(),
+                labelled_by: Some(dom_id(&id, "q")),
+                unit: t.percent.to_owned(),
+                hint: Some(t.percent_hint.to_owned()),
+                feedback: value_feedback.clone(),
+                set: Callback::from(set_value.clone()),
+                t,
+                lang,
+            }.view() }</div>
+        },
         IndicatorKind::Number {
             unit,
             baseline,
             target,
-        } => {
-            let shown = number_shown(value.as_ref());
-            let set = set_value.clone();
-            html! {
-                <div class="number">
-                    <input type="number" id={dom_id(&id, "value")} step="any" value={shown}
-                        disabled={na.is_some()} aria-labelledby={dom_id(&id, "q")}
-                        onchange={Callback::from(move |e: Event| {
-                            let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-                            set(number_read(&raw));
-                        })} />
-                    <span class="unit">{ unit.as_ref().map(&text).unwrap_or_default() }</span>
-                    <span class="hint">{ format!("{baseline} → {target}") }</span>
-                </div>
-            }
-        }
+        } => html! {
+            <div class="entry-row">{ NumberBox {
+                id: dom_id(&id, "value"),
+                shown: number_shown(value.as_ref(), lang),
+                percent: false,
+                non_negative: refuses_negative(unit.as_ref(), *baseline, *target),
+                disabled: na.is_some(),
+                labelled_by: Some(dom_id(&id, "q")),
+                unit: unit.as_ref().map(&text).unwrap_or_default(),
+                hint: Some(format!("{} → {}", numbers::written(*baseline, lang), numbers::written(*target, lang))),
+                feedback: value_feedback.clone(),
+                set: Callback::from(set_value.clone()),
+                t,
+                lang,
+            }.view() }</div>
+        },
         IndicatorKind::Date { .. } => {
             let shown = match &value {
                 Some(AnswerValue::Text(s)) => s.clone(),
@@ -228,34 +342,44 @@ pub fn indicator_form(props: &Props) -> Html {
                 <option value="false" selected={target == Some(AnswerValue::Bool(false))}>{ t.no }</option>
             </select>
         }),
-        IndicatorKind::Ratio { .. } => {
-            let shown = percent_shown(target.as_ref());
-            let set = set_target.clone();
-            Some(html! {
-                <span class="number">
-                    <input type="number" id={target_id.clone()} min="0" max="100" step="0.1" value={shown}
-                        onchange={Callback::from(move |e: Event| {
-                            let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-                            set(percent_read(&raw));
-                        })} />
-                    <span class="unit">{ t.percent }</span>
-                </span>
-            })
-        }
-        IndicatorKind::Number { unit, .. } => {
-            let shown = number_shown(target.as_ref());
-            let set = set_target.clone();
-            Some(html! {
-                <span class="number">
-                    <input type="number" id={target_id.clone()} step="any" value={shown}
-                        onchange={Callback::from(move |e: Event| {
-                            let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-                            set(number_read(&raw));
-                        })} />
-                    <span class="unit">{ unit.as_ref().map(&text).unwrap_or_default() }</span>
-                </span>
-            })
-        }
+        IndicatorKind::Ratio { .. } => Some(
+            NumberBox {
+                id: target_id.clone(),
+                shown: percent_shown(target.as_ref(), lang),
+                percent: true,
+                non_negative: true,
+                disabled: false,
+                labelled_by: None,
+                unit: t.percent.to_owned(),
+                hint: None,
+                feedback: target_feedback.clone(),
+                set: Callback::from(set_target.clone()),
+                t,
+                lang,
+            }
+            .view(),
+        ),
+        IndicatorKind::Number {
+            unit,
+            baseline,
+            target: goal,
+        } => Some(
+            NumberBox {
+                id: target_id.clone(),
+                shown: number_shown(target.as_ref(), lang),
+                percent: false,
+                non_negative: refuses_negative(unit.as_ref(), *baseline, *goal),
+                disabled: false,
+                labelled_by: None,
+                unit: unit.as_ref().map(&text).unwrap_or_default(),
+                hint: None,
+                feedback: target_feedback.clone(),
+                set: Callback::from(set_target.clone()),
+                t,
+                lang,
+            }
+            .view(),
+        ),
         IndicatorKind::Date { .. } => None,
     };
 
@@ -280,6 +404,14 @@ pub fn indicator_form(props: &Props) -> Html {
             let reason = e.target_unchecked_into::<HtmlInputElement>().value();
             state.dispatch(Action::SetNa(id.clone(), Some(reason)));
         })
+    };
+    // A percentage box takes 0 to 100 and says so beside it: profile help that tells the user
+    // to write a share from 0 to 1 would contradict it, so that sentence is not shown.
+    let help = indicator.help.as_ref().map(&text).unwrap_or_default();
+    let help = if matches!(indicator.kind, IndicatorKind::Ratio { .. }) {
+        numbers::help_for_percent_box(&help)
+    } else {
+        help
     };
     let capped = profile.caps.iter().any(|c| c.indicator == id);
     let set_evidence = {
@@ -325,8 +457,8 @@ pub fn indicator_form(props: &Props) -> Html {
                 { text(&indicator.text) }
                 if indicator.critical { <span class="badge">{ t.critical }</span> }
             </legend>
-            if let Some(help) = &indicator.help {
-                <details class="help"><summary>{ t.help }</summary><p>{ text(help) }</p></details>
+            if !help.is_empty() {
+                <details class="help"><summary>{ t.help }</summary><p>{ help }</p></details>
             }
             { input }
             if let Some(problem) = &props.problem { <p class="problem" role="alert">{ problem.clone() }</p> }

@@ -128,16 +128,22 @@ fn answer_shown(
             )
         }
         (IndicatorKind::Boolean, AnswerValue::Bool(b)) => if *b { t.yes } else { t.no }.to_owned(),
-        (IndicatorKind::Ratio { .. }, v) => format!("{}{}", percent_shown(Some(v)), t.percent),
+        (IndicatorKind::Ratio { .. }, v) => {
+            format!("{}{}", percent_shown(Some(v), lang), t.percent)
+        }
         (
             IndicatorKind::Number {
                 unit: Some(unit), ..
             },
             v,
         ) => {
-            format!("{} {}", number_shown(Some(v)), unit.get(lang, default))
+            format!(
+                "{} {}",
+                number_shown(Some(v), lang),
+                unit.get(lang, default)
+            )
         }
         (_, AnswerValue::Text(text)) => text.clone(),
-        (_, v) => number_shown(Some(v)),
+        (_, v) => number_shown(Some(v), lang),
     }
 }

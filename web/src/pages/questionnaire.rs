@@ -4,7 +4,7 @@ use crate::components::indicator::IndicatorForm;
 use crate::ctx::Ctx;
 use crate::state::{Action, Details, Page};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -77,6 +77,27 @@ pub fn questionnaire(props: &Props) -> Html {
                         <ul class="problem" role="alert">{ for header_problems.iter().map(|m| html! { <li>{ (*m).clone() }</li> }) }</ul>
                     }
                 </details>
+                // On a narrow screen the list gives way to this menu (see the stylesheet).
+                <label class="domain-menu">{ t.domain }
+                    <select id="domain-menu" onchange={{
+                        let state = ctx.state.clone();
+                        Callback::from(move |e: Event| {
+                            let chosen = e.target_unchecked_into::<HtmlSelectElement>().value();
+                            if let Ok(i) = chosen.parse() {
+                                state.dispatch(Action::Go(Page::Questionnaire(i)));
+                            }
+                        })
+                    }}>
+                        { for profile.domains.iter().enumerate().map(|(i, d)| {
+                            let answered = d.indicators.iter().filter(|x| done(&x.id)).count();
+                            html! {
+                                <option value={i.to_string()} selected={i == index}>
+                                    { format!("{}. {} ({answered}/{})", i + 1, d.title.get(lang, default), d.indicators.len()) }
+                                </option>
+                            }
+                        }) }
+                    </select>
+                </label>
                 <ol>
                     { for profile.domains.iter().enumerate().map(|(i, d)| {
                         let answered = d.indicators.iter().filter(|x| done(&x.id)).count();
