@@ -25,6 +25,7 @@ impl Checker {
                 format!("indicator id {:?} must be parts of [a-z0-9-]+ joined by dots (governance.oga-roles)", ind.id),
             );
         }
+        let outer = self.context.replace(format!("indicator `{}`", ind.id));
         self.text(&ind.text, &field("text"), "the question");
         for (name, text) in [
             ("title", &ind.title),
@@ -35,7 +36,7 @@ impl Checker {
                 self.text(t, &field(name), &format!("the {name}"));
             }
         }
-        self.positive(ind.weight, &field("weight"), "an indicator weight");
+        self.positive(ind.weight, &field("weight"), "the weight");
 
         // Fields that belong to other kinds are mistakes, not decorations.
         let kind = ind.kind;
@@ -69,10 +70,7 @@ impl Checker {
                         self.error(
                             "missing-field",
                             ptr,
-                            format!(
-                                "scale indicator `{}` needs `scale`, the key of one of `scales`",
-                                ind.id
-                            ),
+                            "a scale indicator needs `scale`, the key of one of `scales`",
                         );
                         Vec::new()
                     }
@@ -155,7 +153,7 @@ impl Checker {
                         self.error(
                             "missing-field",
                             ptr,
-                            format!("number indicator `{}` needs `{name}`", ind.id),
+                            format!("a number indicator needs `{name}`"),
                         );
                         f64::NAN
                     }
@@ -180,7 +178,7 @@ impl Checker {
                         self.error(
                             "missing-field",
                             ptr,
-                            format!("date indicator `{}` needs `{name}`", ind.id),
+                            format!("a date indicator needs `{name}`"),
                         );
                         0
                     })
@@ -220,6 +218,7 @@ impl Checker {
         for (n, e) in ind.evidence.iter().enumerate() {
             self.text(e, &pointer_push(&field("evidence"), n), "an evidence item");
         }
+        self.context = outer;
         Indicator {
             id: ind.id.clone(),
             text: ind.text.clone(),

@@ -83,15 +83,37 @@ pub fn is_indicator_id(id: &str) -> bool {
 struct Checker {
     diags: Vec<Diagnostic>,
     languages: Vec<String>,
+    /// What the checks under way are about (``indicator `exercises.last-test` ``, ``scale
+    /// `maturity` ``...): every message is prefixed with it, so that an error names the
+    /// thing it is about and not only its pointer.
+    context: Option<String>,
 }
 
 impl Checker {
+    /// Runs `check` with every message about `what`, then goes back to the context before.
+    fn about<R>(&mut self, what: String, check: impl FnOnce(&mut Self) -> R) -> R {
+        let outer = self.context.replace(what);
+        let result = check(self);
+        self.context = outer;
+        result
+    }
+
+    /// The message prefixed with the current context, if any.
+    fn in_context(&self, message: impl Into<String>) -> String {
+        let message = message.into();
+        match &self.context {
+            Some(what) => format!("{what}: {message}"),
+            None => message,
+        }
+    }
+
     fn error(
         &mut self,
         code: &'static str,
         pointer: &str,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
+        let message = self.in_context(message);
         self.diags.push(Diagnostic::error(code, pointer, message));
         self.diags.last_mut().expect("just pushed")
     }
@@ -114,6 +136,7 @@ impl Checker {
     }
 
     fn warning(&mut self, code: &'static str, pointer: &str, message: impl Into<String>) {
+        let message = self.in_context(message);
         self.diags.push(Diagnostic::warning(code, pointer, message));
     }
 

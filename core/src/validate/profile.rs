@@ -64,26 +64,20 @@ impl Checker {
                     format!("domain id `{}` is used twice", domain.id),
                 );
             }
-            self.text(
-                &domain.title,
-                &pointer_push(&dptr, "title"),
-                "the domain title",
-            );
-            if let Some(desc) = &domain.description {
-                self.text(desc, &pointer_push(&dptr, "description"), "the description");
-            }
-            self.positive(
-                domain.weight,
-                &pointer_push(&dptr, "weight"),
-                "a domain weight",
-            );
-            if domain.indicators.is_empty() {
-                self.error(
-                    "no-indicators",
-                    &pointer_push(&dptr, "indicators"),
-                    format!("domain `{}` has no indicator", domain.id),
-                );
-            }
+            self.about(format!("domain `{}`", domain.id), |c| {
+                c.text(&domain.title, &pointer_push(&dptr, "title"), "the title");
+                if let Some(desc) = &domain.description {
+                    c.text(desc, &pointer_push(&dptr, "description"), "the description");
+                }
+                c.positive(domain.weight, &pointer_push(&dptr, "weight"), "the weight");
+                if domain.indicators.is_empty() {
+                    c.error(
+                        "no-indicators",
+                        &pointer_push(&dptr, "indicators"),
+                        "it has no indicator; list at least one",
+                    );
+                }
+            });
             let mut indicators = Vec::new();
             for (i, ind) in domain.indicators.iter().enumerate() {
                 let iptr = pointer_push(&pointer_push(&dptr, "indicators"), i);
@@ -178,11 +172,9 @@ impl Checker {
                     ),
                 );
             }
-            self.text(
-                &source.title,
-                &pointer_push(&sptr, "title"),
-                "the source title",
-            );
+            self.about(format!("source `{}`", source.id), |c| {
+                c.text(&source.title, &pointer_push(&sptr, "title"), "the title");
+            });
             let clauses = source.clauses.as_ref().map(|clauses| {
                 let mut ids = HashSet::new();
                 for (c, clause) in clauses.iter().enumerate() {
@@ -206,14 +198,12 @@ impl Checker {
                         );
                     }
                     ids.insert(clause.id.clone());
-                    self.text(
-                        &clause.title,
-                        &pointer_push(&cptr, "title"),
-                        "the clause title",
-                    );
-                    if let Some(text) = &clause.text {
-                        self.text(text, &pointer_push(&cptr, "text"), "the clause text");
-                    }
+                    self.about(format!("clause `{}`", clause.id), |c| {
+                        c.text(&clause.title, &pointer_push(&cptr, "title"), "the title");
+                        if let Some(text) = &clause.text {
+                            c.text(text, &pointer_push(&cptr, "text"), "the text");
+                        }
+                    });
                 }
                 ids
             });
@@ -235,47 +225,51 @@ impl Checker {
         let mut out = HashMap::new();
         for (key, scale) in scales.iter() {
             let sptr = pointer_push("/scales", key);
-            if scale.levels.is_empty() {
-                self.error(
-                    "no-levels",
-                    &pointer_push(&sptr, "levels"),
-                    format!("scale `{key}` has no level"),
-                );
-            }
-            let mut values = HashSet::new();
-            let mut levels = Vec::new();
-            for (l, level) in scale.levels.iter().enumerate() {
-                let lptr = pointer_push(&pointer_push(&sptr, "levels"), l);
-                if !values.insert(level.value) {
-                    self.error(
-                        "duplicate-id",
-                        &pointer_push(&lptr, "value"),
-                        format!("level {} appears twice in scale `{key}`", level.value),
+            let levels = self.about(format!("scale `{key}`"), |c| {
+                if scale.levels.is_empty() {
+                    c.error(
+                        "no-levels",
+                        &pointer_push(&sptr, "levels"),
+                        "it has no level; list at least one",
                     );
                 }
-                self.unit_interval(
-                    level.score,
-                    &pointer_push(&lptr, "score"),
-                    "the level score",
-                );
-                self.text(
-                    &level.label,
-                    &pointer_push(&lptr, "label"),
-                    "the level label",
-                );
-                if let Some(desc) = &level.description {
-                    self.text(
-                        desc,
-                        &pointer_push(&lptr, "description"),
-                        "the level description",
+                let mut values = HashSet::new();
+                let mut levels = Vec::new();
+                for (l, level) in scale.levels.iter().enumerate() {
+                    let lptr = pointer_push(&pointer_push(&sptr, "levels"), l);
+                    if !values.insert(level.value) {
+                        c.error(
+                            "duplicate-id",
+                            &pointer_push(&lptr, "value"),
+                            format!("level {} appears twice", level.value),
+                        );
+                    }
+                    let what = format!("level {}", level.value);
+                    c.unit_interval(
+                        level.score,
+                        &pointer_push(&lptr, "score"),
+                        &format!("{what}'s score"),
                     );
+                    c.text(
+                        &level.label,
+                        &pointer_push(&lptr, "label"),
+                        &format!("the label of {what}"),
+                    );
+                    if let Some(desc) = &level.description {
+                        c.text(
+                            desc,
+                            &pointer_push(&lptr, "description"),
+                            &format!("the description of {what}"),
+                        );
+                    }
+                    levels.push(ScaleLevel {
+                        value: level.value,
+                        label: level.label.clone(),
+                        score: level.score,
+                    });
                 }
-                levels.push(ScaleLevel {
-                    value: level.value,
-                    label: level.label.clone(),
-                    score: level.score,
-                });
-            }
+                levels
+            });
             out.insert(key.clone(), levels);
         }
         out
@@ -332,39 +326,45 @@ impl Checker {
         let mut out = Vec::new();
         for (n, cap) in caps.iter().enumerate() {
             let ptr = pointer_push("/caps", n);
-            if !index.contains_key(&cap.indicator) {
-                self.unknown_indicator(&cap.indicator, &pointer_push(&ptr, "if"), index);
-            }
-            self.unit_interval(cap.below, &pointer_push(&ptr, "below"), "the cap threshold");
-            let lptr = pointer_push(&ptr, "cap");
-            let limit = match (&cap.cap.domain, cap.cap.max, cap.cap.overall) {
-                (Some(domain), Some(max), None) => {
-                    if !domains.contains_key(domain.as_str()) {
-                        self.error(
-                            "unknown-domain",
-                            &pointer_push(&lptr, "domain"),
-                            format!("cap names unknown domain `{domain}`"),
+            let limit = self.about(format!("cap on `{}`", cap.indicator), |c| {
+                if !index.contains_key(&cap.indicator) {
+                    c.unknown_indicator(&cap.indicator, &pointer_push(&ptr, "if"), index);
+                }
+                c.unit_interval(
+                    cap.below,
+                    &pointer_push(&ptr, "below"),
+                    "the threshold `below`",
+                );
+                let lptr = pointer_push(&ptr, "cap");
+                match (&cap.cap.domain, cap.cap.max, cap.cap.overall) {
+                    (Some(domain), Some(max), None) => {
+                        if !domains.contains_key(domain.as_str()) {
+                            c.error(
+                                "unknown-domain",
+                                &pointer_push(&lptr, "domain"),
+                                format!("it names unknown domain `{domain}`"),
+                            );
+                        }
+                        c.percent(max, &pointer_push(&lptr, "max"));
+                        CapLimit::Domain {
+                            domain: domain.clone(),
+                            max,
+                        }
+                    }
+                    (None, None, Some(max)) => {
+                        c.percent(max, &pointer_push(&lptr, "overall"));
+                        CapLimit::Overall(max)
+                    }
+                    _ => {
+                        c.error(
+                            "cap-form",
+                            &lptr,
+                            "a cap is either {domain: D, max: M} or {overall: M}",
                         );
-                    }
-                    self.percent(max, &pointer_push(&lptr, "max"));
-                    CapLimit::Domain {
-                        domain: domain.clone(),
-                        max,
+                        CapLimit::Overall(100.0)
                     }
                 }
-                (None, None, Some(max)) => {
-                    self.percent(max, &pointer_push(&lptr, "overall"));
-                    CapLimit::Overall(max)
-                }
-                _ => {
-                    self.error(
-                        "cap-form",
-                        &lptr,
-                        "a cap is either {domain: D, max: M} or {overall: M}",
-                    );
-                    CapLimit::Overall(100.0)
-                }
-            };
+            });
             out.push(Cap {
                 indicator: cap.indicator.clone(),
                 below: cap.below,
@@ -379,7 +379,7 @@ impl Checker {
             self.error(
                 "out-of-range",
                 ptr,
-                format!("cap maximum {v} is outside 0-100"),
+                format!("the maximum {v} is outside 0-100"),
             );
         }
     }
@@ -402,16 +402,23 @@ impl Checker {
                     format!("scenario id `{}` is used twice", s.id),
                 );
             }
-            self.text(&s.title, &pointer_push(&ptr, "title"), "the scenario title");
-            let mut weights = BTreeMap::new();
-            for (id, m) in s.weights.iter() {
-                let wptr = pointer_push(&pointer_push(&ptr, "weights"), id);
-                if !domains.contains_key(id.as_str()) && !index.contains_key(id) {
-                    self.error("unknown-id", &wptr, format!("scenario weight names `{id}`, which is neither a domain nor an indicator"));
+            let weights = self.about(format!("scenario `{}`", s.id), |c| {
+                c.text(&s.title, &pointer_push(&ptr, "title"), "the title");
+                let mut weights = BTreeMap::new();
+                for (id, m) in s.weights.iter() {
+                    let wptr = pointer_push(&pointer_push(&ptr, "weights"), id);
+                    if !domains.contains_key(id.as_str()) && !index.contains_key(id) {
+                        c.error(
+                            "unknown-id",
+                            &wptr,
+                            format!("the weight `{id}` names neither a domain nor an indicator"),
+                        );
+                    }
+                    c.positive(*m, &wptr, &format!("the multiplier of `{id}`"));
+                    weights.insert(id.clone(), *m);
                 }
-                self.positive(*m, &wptr, "a scenario multiplier");
-                weights.insert(id.clone(), *m);
-            }
+                weights
+            });
             out.push(Scenario {
                 id: s.id.clone(),
                 title: s.title.clone(),
