@@ -5,7 +5,7 @@
 //! dependence on the order of answers in the file.
 
 use crate::model::{
-    Assessment, CapLimit, Domain, Indicator, IndicatorKind, MissingPolicy, Phase, Profile,
+    Assessment, Cap, CapLimit, Domain, Indicator, IndicatorKind, MissingPolicy, Phase, Profile,
     Response, Value,
 };
 use serde::Serialize;
@@ -43,6 +43,65 @@ pub struct ScoreReport {
     pub indicators: Vec<IndicatorScore>,
     /// The action plan: gaps by priority, highest first.
     pub gaps: Vec<Gap>,
+    /// Every cap that fired, in profile order.
+    pub caps: Vec<FiredCap>,
+}
+
+/// Why a cap fired.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CapReason {
+    /// Its indicator is counted and scores strictly below the cap's `below`.
+    Below,
+    /// Its indicator is not answered (whatever the `missing` policy).
+    Missing,
+}
+
+/// What a fired cap limits.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CapScope {
+    /// A domain's score (by id).
+    Domain(String),
+    /// The overall score.
+    Overall,
+}
+
+/// A cap that fired: one entry of `caps` in `tradeready score --format json`, written
+/// `{"if": ID, "domain": ID, "max": M, "reason": R, "lowered": B}` or with `"overall": true`
+/// in place of `"domain"`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FiredCap {
+    /// The indicator the cap is on (`if`).
+    pub indicator: String,
+    /// What it limits.
+    pub scope: CapScope,
+    /// The maximum, 0-100.
+    pub max: f64,
+    /// The cap's threshold in [0, 1], for text that says why it fired (not in the JSON,
+    /// whose fields are DESIGN.md's).
+    pub below: f64,
+    /// Why it fired.
+    pub reason: CapReason,
+    /// Whether the score it caps was strictly above `max` before caps of its kind (a
+    /// domain's score before domain caps; the overall from the capped domain scores, before
+    /// overall caps), judged for this cap on its own; false when that score is null.
+    pub lowered: bool,
+}
+
+impl Serialize for FiredCap {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(5))?;
+        map.serialize_entry("if", &self.indicator)?;
+        match &self.scope {
+            CapScope::Domain(domain) => map.serialize_entry("domain", domain)?,
+            CapScope::Overall => map.serialize_entry("overall", &true)?,
+        }
+        map.serialize_entry("max", &self.max)?;
+        map.serialize_entry("reason", &self.reason)?;
+        map.serialize_entry("lowered", &self.lowered)?;
+        map.end()
+    }
 }
 
 /// Profile id and version.
@@ -225,8 +284,13 @@ pub fn score(profile: &Profile, assessment: &Assessment) -> ScoreReport {
         .collect();
 
     let unit = |_: &str| 1.0;
-    let (domain_scores, capped, overall, overall_capped) =
-        overall_with(profile, &per_domain, &unit);
+    let Overall {
+        domains: domain_scores,
+        capped,
+        overall,
+        overall_capped,
+        caps,
+    } = overall_with(profile, &per_domain, &unit);
 
     let domains = profile
         .domains
@@ -264,7 +328,7 @@ pub fn score(profile: &Profile, assessment: &Assessment) -> ScoreReport {
         .iter()
         .map(|scenario| {
             let m = |id: &str| scenario.multiplier(id);
-            let (_, _, score, _) = overall_with(profile, &per_domain, &m);
+            let score = overall_with(profile, &per_domain, &m).overall;
             ScenarioScore {
                 id: scenario.id.clone(),
                 score,
@@ -326,6 +390,7 @@ pub fn score(profile: &Profile, assessment: &Assessment) -> ScoreReport {
         },
         indicators,
         gaps: gaps(profile, assessment, &per_domain),
+        caps,
     }
 }
 
@@ -367,15 +432,44 @@ fn weighted_mean(items: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
     (den > 0.0).then(|| num / den)
 }
 
-/// Domain scores (after caps), which domains a cap lowered, the overall after overall caps
-/// and whether one lowered it, with every domain and indicator weight multiplied by
-/// `multiplier(id)`.
+/// Domain scores and the overall, computed once with some weight multipliers.
+struct Overall {
+    /// Domain scores after domain caps, in profile order.
+    domains: Vec<Option<f64>>,
+    /// Which domains a cap lowered.
+    capped: Vec<bool>,
+    /// The overall after overall caps.
+    overall: Option<f64>,
+    /// Whether an overall cap lowered it.
+    overall_capped: bool,
+    /// Every cap that fired, in profile order.
+    caps: Vec<FiredCap>,
+}
+
+/// Why a cap fires, or None when it does not: its indicator is missing (counted at 0 or
+/// not), or counted and strictly below `below`. Not applicable never fires (validation
+/// forbids it on a capped indicator).
+fn fires(cap: &Cap, per_domain: &[Vec<Counted>]) -> Option<CapReason> {
+    let c = per_domain
+        .iter()
+        .flatten()
+        .find(|c| c.indicator.id == cap.indicator)?;
+    match (c.status, c.score) {
+        (Status::Missing, _) => Some(CapReason::Missing),
+        (Status::Answered, Some(s)) if s < cap.below => Some(CapReason::Below),
+        _ => None,
+    }
+}
+
+/// Domain scores, the overall and the caps that fired, with every domain and indicator
+/// weight multiplied by `multiplier(id)`. Whether a cap fires depends on its indicator's
+/// own score only, never on the multipliers.
 fn overall_with(
     profile: &Profile,
     per_domain: &[Vec<Counted>],
     multiplier: &dyn Fn(&str) -> f64,
-) -> (Vec<Option<f64>>, Vec<bool>, Option<f64>, bool) {
-    let mut scores: Vec<Option<f64>> = per_domain
+) -> Overall {
+    let before: Vec<Option<f64>> = per_domain
         .iter()
         .map(|cs| {
             weighted_mean(cs.iter().filter_map(|c| {
@@ -385,51 +479,78 @@ fn overall_with(
             .map(|m| 100.0 * m)
         })
         .collect();
+    let fired: Vec<(&Cap, CapReason)> = profile
+        .caps
+        .iter()
+        .filter_map(|cap| fires(cap, per_domain).map(|reason| (cap, reason)))
+        .collect();
+
+    // Domain caps, each judged against the domain's score before domain caps.
+    let mut scores = before.clone();
     let mut capped = vec![false; scores.len()];
-    let mut overall_max: Option<f64> = None;
-    for cap in &profile.caps {
-        let fired = per_domain
-            .iter()
-            .flatten()
-            .find(|c| c.indicator.id == cap.indicator)
-            .and_then(|c| c.score)
-            .is_some_and(|s| s < cap.below);
-        if !fired {
+    let mut domain_lowered = Vec::with_capacity(fired.len());
+    for (cap, _) in &fired {
+        let CapLimit::Domain { domain, max } = &cap.limit else {
+            domain_lowered.push(false);
             continue;
+        };
+        let index = profile
+            .domains
+            .iter()
+            .position(|d: &Domain| &d.id == domain);
+        let lowered = index
+            .and_then(|d| before[d])
+            .is_some_and(|score| score > *max);
+        if let Some(d) = index
+            && lowered
+        {
+            scores[d] = scores[d].map(|s| s.min(*max));
+            capped[d] = true;
         }
-        match &cap.limit {
-            CapLimit::Domain { domain, max } => {
-                if let Some(d) = profile
-                    .domains
-                    .iter()
-                    .position(|d: &Domain| &d.id == domain)
-                    && let Some(score) = scores[d]
-                    && score > *max
-                {
-                    scores[d] = Some(*max);
-                    capped[d] = true;
-                }
-            }
-            CapLimit::Overall(max) => {
-                overall_max = Some(overall_max.map_or(*max, |m: f64| m.min(*max)));
-            }
-        }
+        domain_lowered.push(lowered);
     }
-    let mut overall = weighted_mean(
+
+    // Overall caps, each judged against the overall from the capped domain scores.
+    let before_overall = weighted_mean(
         profile
             .domains
             .iter()
             .zip(&scores)
             .filter_map(|(d, s)| s.map(|s| (d.weight * multiplier(&d.id), s))),
     );
+    let mut overall = before_overall;
     let mut overall_capped = false;
-    if let (Some(o), Some(max)) = (overall, overall_max)
-        && o > max
-    {
-        overall = Some(max);
-        overall_capped = true;
+    let mut caps = Vec::with_capacity(fired.len());
+    for ((cap, reason), domain_lowered) in fired.into_iter().zip(domain_lowered) {
+        let (scope, max, lowered) = match &cap.limit {
+            CapLimit::Domain { domain, max } => {
+                (CapScope::Domain(domain.clone()), *max, domain_lowered)
+            }
+            CapLimit::Overall(max) => {
+                let lowered = before_overall.is_some_and(|o| o > *max);
+                if lowered {
+                    overall = overall.map(|o| o.min(*max));
+                    overall_capped = true;
+                }
+                (CapScope::Overall, *max, lowered)
+            }
+        };
+        caps.push(FiredCap {
+            indicator: cap.indicator.clone(),
+            scope,
+            max,
+            below: cap.below,
+            reason,
+            lowered,
+        });
     }
-    (scores, capped, overall, overall_capped)
+    Overall {
+        domains: scores,
+        capped,
+        overall,
+        overall_capped,
+        caps,
+    }
 }
 
 fn gaps(profile: &Profile, assessment: &Assessment, per_domain: &[Vec<Counted>]) -> Vec<Gap> {
@@ -465,6 +586,10 @@ fn gaps(profile: &Profile, assessment: &Assessment, per_domain: &[Vec<Counted>])
             }
         }
     }
-    gaps.sort_by(|(oa, a), (ob, b)| b.priority.total_cmp(&a.priority).then(oa.cmp(ob)));
+    // Priorities are compared rounded to 9 decimal places (half away from zero), so that
+    // two equal in exact arithmetic keep profile order whatever the float rounding. Only the
+    // sort key is rounded; the priority reported keeps the full f64.
+    let key = |g: &Gap| (g.priority * 1e9).round();
+    gaps.sort_by(|(oa, a), (ob, b)| key(b).total_cmp(&key(a)).then(oa.cmp(ob)));
     gaps.into_iter().map(|(_, g)| g).collect()
 }

@@ -181,6 +181,15 @@ fn caps_lower_a_domain_and_the_overall() {
     // overall = (2·18.75 + 100) / 3 = 45.8333 < 50: not lowered.
     close(&r["overall"], 137.5 / 3.0, "overall");
     assert_eq!(r["overall_capped"], false);
+    // All three fired and are listed, none lowered what it caps.
+    assert_eq!(
+        r["caps"],
+        json!([
+            {"if": "a.one", "domain": "a", "max": 30.0, "reason": "below", "lowered": false},
+            {"if": "a.one", "domain": "a", "max": 20.0, "reason": "below", "lowered": false},
+            {"if": "a.two", "overall": true, "max": 50.0, "reason": "below", "lowered": false},
+        ])
+    );
 
     let r = run(
         &p,
@@ -191,6 +200,14 @@ fn caps_lower_a_domain_and_the_overall() {
     assert_eq!(domain(&r, "a")["capped"], true);
     assert_eq!(domain(&r, "a")["band"], "Initial");
     close(&r["overall"], 140.0 / 3.0, "overall from the capped domain");
+    // Both listed; each judged on its own against 43.75, so both lowered though 20 wins.
+    assert_eq!(
+        r["caps"],
+        json!([
+            {"if": "a.one", "domain": "a", "max": 30.0, "reason": "below", "lowered": true},
+            {"if": "a.one", "domain": "a", "max": 20.0, "reason": "below", "lowered": true},
+        ])
+    );
 
     let r = run(
         &p,
@@ -201,6 +218,10 @@ fn caps_lower_a_domain_and_the_overall() {
     close(&r["overall"], 50.0, "overall capped");
     assert_eq!(r["overall_capped"], true);
     assert_eq!(r["band"], "Developing");
+    assert_eq!(
+        r["caps"],
+        json!([{"if": "a.two", "overall": true, "max": 50.0, "reason": "below", "lowered": true}])
+    );
 }
 
 #[test]
@@ -210,28 +231,73 @@ fn a_cap_fires_only_strictly_below_its_threshold() {
     let r = run(&p, "answers:\n  a.one: {value: 2}\n  a.two: {value: true}");
     close(&domain(&r, "a")["score"], 62.5, "a");
     assert_eq!(domain(&r, "a")["capped"], false);
+    assert_eq!(r["caps"], json!([]));
+    // Above the threshold neither.
+    let r = run(&p, "answers:\n  a.one: {value: 3}\n  a.two: {value: true}");
+    close(&domain(&r, "a")["score"], 81.25, "a");
+    assert_eq!(r["caps"], json!([]));
 }
 
 #[test]
-fn a_cap_on_a_missing_indicator_fires_only_when_missing_counts_as_zero() {
+fn a_cap_fires_on_a_missing_indicator_under_missing_exclude() {
+    // a.one is not answered: not counted, but a precondition not shown is not assumed met.
     let answers = "answers:\n  a.two: {value: true}\n  b.one: {value: true}";
     let r = run(&profile_yaml(TWO_DOMAINS, CAPS), answers);
+    // a before caps = a.two alone = 100; both a.one caps fire, the lower (20) wins.
     close(
         &domain(&r, "a")["score"],
-        100.0,
-        "exclude: not counted, no cap",
+        20.0,
+        "a capped though a.one is missing",
     );
+    assert_eq!(domain(&r, "a")["capped"], true);
+    // overall = (2·20 + 100) / 3; the overall cap on a.two (true: 1 is not below 1) does not fire.
+    close(&r["overall"], 140.0 / 3.0, "overall");
+    assert_eq!(r["overall_capped"], false);
+    assert_eq!(
+        r["caps"],
+        json!([
+            {"if": "a.one", "domain": "a", "max": 30.0, "reason": "missing", "lowered": true},
+            {"if": "a.one", "domain": "a", "max": 20.0, "reason": "missing", "lowered": true},
+        ])
+    );
+}
+
+#[test]
+fn a_missing_capped_indicator_under_missing_zero_is_counted_at_zero_and_fires() {
+    let answers = "answers:\n  a.two: {value: true}\n  b.one: {value: true}";
     let r = run(
         &profile_yaml(TWO_DOMAINS, &format!("missing: zero\n{CAPS}")),
         answers,
     );
-    // a = 1/4 = 25 before caps, below 20? no: capped to 20.
-    close(
-        &domain(&r, "a")["score"],
-        20.0,
-        "zero: counted as 0, capped",
-    );
+    // a before caps = (3·0 + 1·1) / 4 = 25: above 20, not above 30.
+    close(&domain(&r, "a")["score"], 20.0, "a capped to 20");
     assert_eq!(domain(&r, "a")["capped"], true);
+    // b = (1 + 0) / 2 = 50; overall = (2·20 + 50) / 3 = 30.
+    close(&r["overall"], 30.0, "overall");
+    // Both fire as missing, not as below; each is judged against 25 on its own.
+    assert_eq!(
+        r["caps"],
+        json!([
+            {"if": "a.one", "domain": "a", "max": 30.0, "reason": "missing", "lowered": false},
+            {"if": "a.one", "domain": "a", "max": 20.0, "reason": "missing", "lowered": true},
+        ])
+    );
+}
+
+#[test]
+fn a_missing_capped_indicator_caps_scenario_readiness_too() {
+    let p = profile_yaml(
+        TWO_DOMAINS,
+        "caps:\n  - {if: a.one, below: 0.5, cap: {domain: a, max: 40}}\nscenarios:\n  - {id: s, title: S, weights: {a.two: 9, b: 2}}",
+    );
+    let r = run(
+        &p,
+        "answers:\n  a.two: {value: true}\n  b.one: {value: false}",
+    );
+    // Scenario: a = a.two alone = 100, capped to 40 because a.one is missing; b = 0.
+    // overall = (2·40 + 2·0) / (2 + 2) = 20.
+    close(&r["scenarios"][0]["score"], 20.0, "scenario");
+    close(&domain(&r, "a")["score"], 40.0, "a");
 }
 
 #[test]
@@ -243,6 +309,11 @@ fn a_capped_domain_with_no_score_stays_null() {
     let r = run(&p, "answers:\n  a.one: {value: 0}");
     assert_eq!(domain(&r, "b")["score"], Value::Null);
     assert_eq!(domain(&r, "b")["capped"], false);
+    // The cap fired, but the score it caps is null: listed, not lowered.
+    assert_eq!(
+        r["caps"],
+        json!([{"if": "a.one", "domain": "b", "max": 10.0, "reason": "below", "lowered": false}])
+    );
 }
 
 fn ratio_profile(points: &str) -> String {
@@ -438,6 +509,65 @@ fn equal_priorities_keep_profile_order() {
 }
 
 #[test]
+fn priorities_equal_in_exact_arithmetic_keep_profile_order() {
+    // M = 3·1·2 = 6. d.y: gap 1 − 0.9, weight 3: 100·0.1·3/6 = 5 exactly, but in f64
+    // 4.999999999999999; d.x: gap 1 − 0.7, weight 1: 100·0.3/6 = 5, in f64
+    // 5.000000000000001. Unrounded, d.x would sort first; rounded to 9 places they tie,
+    // and d.y comes first in the profile.
+    let p = profile_yaml(
+        "  - id: d\n    title: D\n    indicators:\n      - {id: d.y, kind: ratio, text: Q, weight: 3}\n      - {id: d.x, kind: ratio, text: Q}",
+        "",
+    );
+    let r = run(&p, "answers:\n  d.x: {value: 0.7}\n  d.y: {value: 0.9}");
+    let gaps = r["gaps"].as_array().unwrap();
+    let ids: Vec<&str> = gaps.iter().map(|g| g["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["d.y", "d.x"]);
+    let (y, x) = (
+        gaps[0]["priority"].as_f64().unwrap(),
+        gaps[1]["priority"].as_f64().unwrap(),
+    );
+    // The float rounding the rule guards against is really there: the reported priorities
+    // keep the full f64 and are in the "wrong" order.
+    assert!(x > y, "{x} > {y}");
+    close(&gaps[0]["priority"], 5.0, "d.y");
+    close(&gaps[1]["priority"], 5.0, "d.x");
+}
+
+#[test]
+fn the_text_report_names_the_caps_holding_scores_down() {
+    let p = load_profile(&profile_yaml(TWO_DOMAINS, CAPS), Layers::default())
+        .value
+        .unwrap();
+    let text = "kind: assessment\nformat: 1\nprofile: {id: t, version: 1.0.0}\nadministration: {name: X}\ncycle: c1\nas_of: 2025-06-30\nanswers:\n  a.two: {value: false}\n  b.one: {value: true}\n  b.two: {value: 4}\n";
+    let a = load_assessment(text, &p, Layers::default()).value.unwrap();
+    let out = tradeready::report::text::render(&p, &score(&p, &a));
+    // a before caps = 0 (a.two false alone): the a.one caps fire but hold nothing down;
+    // the overall (2·0 + 100) / 3 = 33.3 is below 50: nor does the a.two cap.
+    assert!(!out.contains("Caps holding scores down"), "{out}");
+
+    let text = text.replace("a.two: {value: false}", "a.two: {value: true}");
+    let a = load_assessment(&text, &p, Layers::default()).value.unwrap();
+    let out = tradeready::report::text::render(&p, &score(&p, &a));
+    assert!(
+        out.contains(
+            "Caps holding scores down\n  a capped at 30: a.one is not answered\n  a capped at 20: a.one is not answered\n"
+        ),
+        "{out}"
+    );
+
+    let text = text.replace(
+        "a.two: {value: true}",
+        "a.two: {value: false}\n  a.one: {value: 4}",
+    );
+    let a = load_assessment(&text, &p, Layers::default()).value.unwrap();
+    let out = tradeready::report::text::render(&p, &score(&p, &a));
+    assert!(
+        out.contains("Caps holding scores down\n  overall capped at 50: a.two is below 100%\n"),
+        "{out}"
+    );
+}
+
+#[test]
 fn phase_readiness_uses_indicator_weights_across_domains_without_caps() {
     let p = profile_yaml(TWO_DOMAINS, CAPS);
     let r = run(
@@ -543,6 +673,7 @@ fn result_json_uses_the_design_field_names() {
         "evidence_coverage",
         "indicators",
         "gaps",
+        "caps",
     ] {
         assert!(r.get(key).is_some(), "missing {key}");
     }

@@ -82,7 +82,7 @@ const EXPECT: &[(&str, &str)] = &[
     ),
     (
         "profile-empty-domain.yaml",
-        "domain `empty` has no indicator",
+        "domain `empty`: it has no indicator",
     ),
     (
         "profile-field-of-another-kind.yaml",
@@ -90,7 +90,7 @@ const EXPECT: &[(&str, &str)] = &[
     ),
     (
         "profile-fresh-not-below-stale.yaml",
-        "`fresh_days` (730) must be less than `stale_days` (730)",
+        "indicator `exercises.last-test`: `fresh_days` (730) must be less than `stale_days` (730)",
     ),
     ("profile-level-score-out-of-range.yaml", "outside [0, 1]"),
     ("profile-misspelt-weight.yaml", "unknown field `weigth`"),
@@ -101,7 +101,7 @@ const EXPECT: &[(&str, &str)] = &[
     ),
     (
         "profile-scenario-unknown-id.yaml",
-        "`exercise`, which is neither a domain nor an indicator",
+        "scenario `pandemic`: the weight `exercise` names neither a domain nor an indicator",
     ),
     (
         "profile-unknown-clause.yaml",
@@ -223,6 +223,63 @@ fn every_bad_file_is_rejected_cleanly() {
             .unwrap_or_else(|| panic!("no expectation for {}", path.display()));
         insta::assert_snapshot!(check_rejected(path, fragment));
     });
+}
+
+/// Every meaning error about one indicator, domain, scale, cap or scenario of a profile
+/// begins by naming it, not only by its pointer.
+#[test]
+fn profile_errors_name_what_they_are_about() {
+    let profile = data("profiles/demo.yaml");
+    for (name, prefix) in [
+        (
+            "profile-fresh-not-below-stale.yaml",
+            "indicator `exercises.last-test`: ",
+        ),
+        (
+            "profile-baseline-equals-target.yaml",
+            "indicator `aeo.release-time`: ",
+        ),
+        (
+            "profile-field-of-another-kind.yaml",
+            "indicator `governance.activation`: ",
+        ),
+        (
+            "profile-points-not-increasing.yaml",
+            "indicator `aeo.coverage`: ",
+        ),
+        ("profile-duplicate-phase.yaml", "indicator `aeo.coverage`: "),
+        (
+            "profile-weight-zero.yaml",
+            "indicator `governance.oga-roles`: ",
+        ),
+        ("profile-empty-domain.yaml", "domain `empty`: "),
+        ("profile-duplicate-level.yaml", "scale `maturity`: "),
+        (
+            "profile-level-score-out-of-range.yaml",
+            "scale `maturity`: ",
+        ),
+        (
+            "profile-cap-unknown-indicator.yaml",
+            "cap on `governance.activate`: ",
+        ),
+        ("profile-scenario-unknown-id.yaml", "scenario `pandemic`: "),
+    ] {
+        let shown = format!("tests/data/bad/{name}");
+        let run = tradeready(&["validate", &shown, "--profile", profile.to_str().unwrap()]);
+        assert_eq!(run.code, Some(1), "{name}: exit status\n{}", run.stderr);
+        // FILE:LINE:COLUMN: message, or FILE: message.
+        let first = run.stderr.lines().next().unwrap_or_default();
+        let message = first
+            .strip_prefix(&format!("{shown}:"))
+            .map(|rest| rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':'))
+            .map(str::trim_start)
+            .unwrap_or_default();
+        assert!(
+            message.starts_with(prefix),
+            "{name}: expected the message to begin with {prefix:?}, got\n{}",
+            run.stderr
+        );
+    }
 }
 
 #[test]

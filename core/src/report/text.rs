@@ -1,8 +1,8 @@
 //! The plain-text score report of `tradeready score`.
 
-use super::{percent_text, score_text};
+use super::{percent_text, round_half_away, score_text};
 use crate::model::Profile;
-use crate::score::ScoreReport;
+use crate::score::{CapReason, CapScope, ScoreReport};
 use std::fmt::Write;
 
 /// Renders a score report as text, in the profile's default language.
@@ -64,6 +64,26 @@ pub fn render(profile: &Profile, report: &ScoreReport) -> String {
             if d.capped { " capped" } else { "       " },
             profile.text(&domain.title),
         );
+    }
+    let holding: Vec<_> = report.caps.iter().filter(|c| c.lowered).collect();
+    if !holding.is_empty() {
+        let _ = writeln!(w, "\nCaps holding scores down");
+        for cap in holding {
+            let scope = match &cap.scope {
+                CapScope::Domain(domain) => domain.as_str(),
+                CapScope::Overall => "overall",
+            };
+            let why = match cap.reason {
+                CapReason::Missing => "is not answered".to_owned(),
+                CapReason::Below => format!("is below {}", percent_text(cap.below)),
+            };
+            let _ = writeln!(
+                w,
+                "  {scope} capped at {}: {} {why}",
+                round_half_away(cap.max, 1),
+                cap.indicator
+            );
+        }
     }
     if !report.phases.is_empty() {
         let _ = writeln!(w, "\nPhase readiness");
