@@ -4,7 +4,10 @@
 //!
 //!     cargo run --release -p tradeready-tests --example budget [-- N]
 //!
-//! Prints the median of three runs of each command and exits 1 over the budget.
+//! Prints the median of three runs of each command and its verdict against the budget.
+//! It exits 1 only at twice the budget: on this machine the medians are 1.2 to 1.3 s, a
+//! margin that a noisy run could cross, while the regression this guards against (the
+//! profile parsed again for every file) takes about 9 s.
 // A measuring tool prints and runs processes; that is its job.
 #![allow(clippy::disallowed_methods, clippy::print_stdout, clippy::print_stderr)]
 
@@ -14,6 +17,8 @@ use tradeready::Catalogue;
 use tradeready_tests::{binary, generate, root};
 
 const BUDGET: Duration = Duration::from_millis(1500);
+/// Where the command fails, rather than only saying it is over.
+const LIMIT: Duration = Duration::from_millis(3000);
 const RUNS: usize = 3;
 
 fn main() -> ExitCode {
@@ -95,7 +100,7 @@ fn main() -> ExitCode {
             times[RUNS - 1].as_secs_f64(),
             BUDGET.as_secs_f64()
         );
-        over |= median > BUDGET;
+        over |= median > LIMIT;
     }
     if over {
         ExitCode::FAILURE
