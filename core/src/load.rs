@@ -29,14 +29,6 @@ pub struct Loaded<T> {
 }
 
 impl<T> Loaded<T> {
-    /// A failure with these diagnostics, not yet located.
-    fn failed(diagnostics: Vec<Diagnostic>) -> Self {
-        Loaded {
-            value: None,
-            diagnostics,
-        }
-    }
-
     /// The errors only.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| d.is_error())
@@ -45,14 +37,6 @@ impl<T> Loaded<T> {
     /// Whether any diagnostic is an error (and so there is no value).
     pub fn is_invalid(&self) -> bool {
         has_errors(&self.diagnostics)
-    }
-
-    /// The value with the diagnostics, or the diagnostics alone.
-    pub fn into_result(self) -> Result<(T, Vec<Diagnostic>), Vec<Diagnostic>> {
-        match self.value {
-            Some(value) => Ok((value, self.diagnostics)),
-            None => Err(self.diagnostics),
-        }
     }
 
     fn map<U>(self, f: impl FnOnce(T) -> U) -> Loaded<U> {
@@ -546,15 +530,6 @@ impl Catalogue {
             scored: Scored::new(profile, assessment),
         });
         finish(value, diagnostics, text)
-    }
-
-    /// Loads bytes of either kind (a file as read from disk or dropped in a browser): UTF-8,
-    /// with a byte-order mark allowed, then as [`Catalogue::load`].
-    pub fn load_bytes(&self, bytes: &[u8]) -> Loaded<Document> {
-        match parse::text_from_bytes(bytes) {
-            Ok(text) => self.load(text),
-            Err(d) => Loaded::failed(vec![d]),
-        }
     }
 }
 
