@@ -154,6 +154,29 @@ fn validate_reports_each_file() {
 }
 
 #[test]
+fn evidence_gathered_before_an_answer_warns_and_counts_as_missing() {
+    let file = "tests/data/warnings/demo-2025-gathered.yaml";
+    let run = tradeready(&["validate", file, "--profile", PROFILE]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("tests/data/warnings/demo-2025-gathered.yaml:11:")
+            && run.stderr.contains("`aeo.coverage` holds evidence or a note but no answer yet"),
+        "{}",
+        run.stderr
+    );
+    let run = tradeready(&["score", file, "--profile", PROFILE, "--format", "json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let coverage = report["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "aeo.coverage")
+        .unwrap();
+    assert_eq!(coverage["status"], "missing");
+}
+
+#[test]
 fn validate_goes_on_after_a_bad_file_and_exits_1() {
     let run = tradeready(&[
         "validate",

@@ -88,9 +88,20 @@ impl Checker {
                     continue;
                 }
                 (None, None) => {
-                    self.error("no-value", &ptr, format!("`{id}` has neither `value` nor `na`"))
-                        .hints
-                        .push("fill in the value, write `na: <reason>`, or delete the entry to leave it unanswered".into());
+                    let holds_note = answer.note.as_deref().is_some_and(|n| !n.trim().is_empty());
+                    if answer.evidence.is_empty() && !holds_note {
+                        self.error("no-value", &ptr, format!("`{id}` has neither `value` nor `na`"))
+                            .hints
+                            .push("fill in the value, write `na: <reason>`, or delete the entry to leave it unanswered".into());
+                    } else {
+                        // DESIGN.md: evidence or a note gathered before the answer is
+                        // decided. The indicator counts as missing; what it holds is kept.
+                        self.warning(
+                            "not-answered-yet",
+                            &ptr,
+                            format!("`{id}` holds evidence or a note but no answer yet: it counts as missing"),
+                        );
+                    }
                     continue;
                 }
                 (None, Some(reason)) => {
