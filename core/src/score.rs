@@ -129,8 +129,9 @@ pub struct DomainScore {
 /// Readiness for one phase.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PhaseScore {
-    /// Phase name.
-    pub id: &'static str,
+    /// The phase (written `"id": "prepare"` in the JSON).
+    #[serde(rename = "id")]
+    pub phase: Phase,
     /// 0-100; null when no indicator tagged with the phase counts.
     pub score: Option<f64>,
 }
@@ -314,7 +315,7 @@ pub fn score(profile: &Profile, assessment: &Assessment) -> ScoreReport {
                 .flatten()
                 .filter(|c| c.indicator.phases.contains(&phase));
             PhaseScore {
-                id: phase.as_str(),
+                phase,
                 score: weighted_mean(
                     tagged.filter_map(|c| c.score.map(|s| (c.indicator.weight, s))),
                 )

@@ -540,17 +540,17 @@ fn the_text_report_names_the_caps_holding_scores_down() {
         .unwrap();
     let text = "kind: assessment\nformat: 1\nprofile: {id: t, version: 1.0.0}\nadministration: {name: X}\ncycle: c1\nas_of: 2025-06-30\nanswers:\n  a.two: {value: false}\n  b.one: {value: true}\n  b.two: {value: 4}\n";
     let a = load_assessment(text, &p, Layers::default()).value.unwrap();
-    let out = tradeready::report::text::render(&p, &score(&p, &a));
+    let out = text_report(&p, &score(&p, &a), "en");
     // a before caps = 0 (a.two false alone): the a.one caps fire but hold nothing down;
     // the overall (2·0 + 100) / 3 = 33.3 is below 50: nor does the a.two cap.
     assert!(!out.contains("Caps holding scores down"), "{out}");
 
     let text = text.replace("a.two: {value: false}", "a.two: {value: true}");
     let a = load_assessment(&text, &p, Layers::default()).value.unwrap();
-    let out = tradeready::report::text::render(&p, &score(&p, &a));
+    let out = text_report(&p, &score(&p, &a), "en");
     assert!(
         out.contains(
-            "Caps holding scores down\n  a capped at 30: a.one is not answered\n  a capped at 20: a.one is not answered\n"
+            "Caps holding scores down\n  A is capped at 30 because Q is not answered.\n  A is capped at 20 because Q is not answered.\n"
         ),
         "{out}"
     );
@@ -560,11 +560,23 @@ fn the_text_report_names_the_caps_holding_scores_down() {
         "a.two: {value: false}\n  a.one: {value: 4}",
     );
     let a = load_assessment(&text, &p, Layers::default()).value.unwrap();
-    let out = tradeready::report::text::render(&p, &score(&p, &a));
+    let out = text_report(&p, &score(&p, &a), "en");
     assert!(
-        out.contains("Caps holding scores down\n  overall capped at 50: a.two is below 100%\n"),
+        out.contains(
+            "Caps holding scores down\n  The overall score is capped at 50 because Q is below 100%.\n"
+        ),
         "{out}"
     );
+    // The same report in French: its words, its numbers.
+    let out = text_report(&p, &score(&p, &a), "fr");
+    assert!(
+        out.contains("Plafonds qui retiennent les scores\n  Le score global est plafonné à 50 car « Q » est en dessous de 100\u{202f}%.\n"),
+        "{out}"
+    );
+}
+
+fn text_report(p: &tradeready::Profile, scores: &tradeready::ScoreReport, lang: &str) -> String {
+    tradeready::report::text::render(&tradeready::report::Report::new(p, scores, lang))
 }
 
 #[test]

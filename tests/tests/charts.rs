@@ -1,7 +1,8 @@
 //! Charts of the examples: the chart models are snapshotted (they are what every backend
 //! draws), and the SVG drawn from them is checked for structure.
 
-use tradeready::chart::{domain_chart, phase_chart, scenario_chart, to_svg};
+use tradeready::chart::to_svg;
+use tradeready::report::Report;
 use tradeready_tests::{load_example, root};
 
 fn example(name: &str) -> (tradeready::Profile, tradeready::ScoreReport) {
@@ -15,22 +16,22 @@ fn chart_models_of_an_example() {
     let (profile, report) = example("northland-2025");
     insta::assert_yaml_snapshot!(
         "domains-en",
-        domain_chart(&profile, &report, "en", "Domain scores")
+        Report::new(&profile, &report, "en").domain_chart()
     );
     insta::assert_yaml_snapshot!(
         "phases-fr",
-        phase_chart(&profile, &report, "fr", "Préparation par phase")
+        Report::new(&profile, &report, "fr").phase_chart()
     );
     insta::assert_yaml_snapshot!(
         "scenarios-es",
-        scenario_chart(&profile, &report, "es", "Escenarios")
+        Report::new(&profile, &report, "es").scenario_chart()
     );
 }
 
 #[test]
 fn the_domain_chart_draws_every_domain_to_svg() {
     let (profile, report) = example("meridia-2025");
-    let chart = domain_chart(&profile, &report, "en", "Domain scores");
+    let chart = Report::new(&profile, &report, "en").domain_chart();
     let svg = to_svg(&chart, 720);
     assert_eq!(chart.bars.len(), profile.domains.len());
     for bar in &chart.bars {

@@ -30,6 +30,26 @@ fn score_text_is_golden() {
 }
 
 #[test]
+fn score_text_speaks_french_and_spanish_with_their_numbers() {
+    let run = tradeready(&["score", ASSESSMENT, "--profile", PROFILE, "--lang", "fr"]);
+    let out = ok(&run);
+    assert!(
+        out.contains("Préparation globale\u{a0}: 84,0 (Advanced)"),
+        "{out}"
+    );
+    assert!(out.contains("Complétude\u{a0}: 100\u{202f}%"), "{out}");
+    assert!(out.contains("[Priorité 25,0]"), "{out}");
+    let run = tradeready(&["score", ASSESSMENT, "--profile", PROFILE, "--lang", "es"]);
+    assert!(
+        ok(&run).contains("Plan de acción (3 brechas"),
+        "{}",
+        run.stdout
+    );
+    let run = tradeready(&["score", ASSESSMENT, "--profile", PROFILE, "--lang", "de"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+}
+
+#[test]
 fn score_json_is_golden() {
     let run = score_json();
     insta::assert_snapshot!(ok(&run));
@@ -159,8 +179,11 @@ fn evidence_gathered_before_an_answer_warns_and_counts_as_missing() {
     let run = tradeready(&["validate", file, "--profile", PROFILE]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(
-        run.stderr.contains("tests/data/warnings/demo-2025-gathered.yaml:11:")
-            && run.stderr.contains("`aeo.coverage` holds evidence or a note but no answer yet"),
+        run.stderr
+            .contains("tests/data/warnings/demo-2025-gathered.yaml:11:")
+            && run
+                .stderr
+                .contains("`aeo.coverage` holds evidence or a note but no answer yet"),
         "{}",
         run.stderr
     );

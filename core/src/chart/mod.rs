@@ -1,4 +1,5 @@
-//! Charts: a pure [`BarChart`] model built from a score report, and one [`draw`] function
+//! Charts: a pure [`BarChart`] model, built by the report model
+//! ([`crate::report::Report::domain_chart`] and the like), and one [`draw`] function
 //! generic over plotters' `DrawingBackend`.
 //!
 //! The web app draws the model on a canvas (plotters-canvas), the reports to SVG
@@ -9,9 +10,7 @@
 //! Drawing uses only rectangles, lines and text anchored by the backend, never a chart
 //! builder that measures fonts, so output does not depend on the fonts of the machine.
 
-use crate::model::{Phase, Profile};
-use crate::report::score_text;
-use crate::score::ScoreReport;
+use crate::report::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -26,8 +25,9 @@ pub struct BarChart {
     pub bars: Vec<Bar>,
     /// Band boundaries drawn as vertical rules (the bands above 0).
     pub thresholds: Vec<Threshold>,
-    /// The word for a capped score in the text alternatives ("capped" unless changed).
-    pub capped_label: String,
+    /// The language of the numbers and of the word "capped" in labels and text
+    /// alternatives.
+    pub lang: Lang,
 }
 
 /// One bar.
@@ -85,143 +85,14 @@ impl BarChart {
             .map(|b| {
                 let mut band = b.band.clone().unwrap_or_default();
                 if b.capped {
-                    band.push_str(if band.is_empty() {
-                        "capped"
-                    } else {
-                        ", capped"
-                    });
+                    if !band.is_empty() {
+                        band.push_str(", ");
+                    }
+                    band.push_str(self.lang.words().capped);
                 }
-                [b.label.clone(), score_text(b.value), band]
+                [b.label.clone(), self.lang.score(b.value), band]
             })
             .collect()
-    }
-}
-
-fn band_index(profile: &Profile, score: f64) -> Option<usize> {
-    profile.bands.iter().rposition(|b| b.min <= score + 1e-9)
-}
-
-fn thresholds(profile: &Profile, lang: &str) -> Vec<Threshold> {
-    let default = profile.default_language();
-    profile
-        .bands
-        .iter()
-        .filter(|b| b.min > 0.0)
-        .map(|b| Threshold {
-            value: b.min,
-            label: b.label.get(lang, default).to_owned(),
-        })
-        .collect()
-}
-
-fn bar(
-    profile: &Profile,
-    id: &str,
-    label: String,
-    value: Option<f64>,
-    capped: bool,
-    lang: &str,
-) -> Bar {
-    let default = profile.default_language();
-    let band_index = value.and_then(|v| band_index(profile, v));
-    Bar {
-        id: id.to_owned(),
-        label,
-        value,
-        band: band_index.map(|i| profile.bands[i].label.get(lang, default).to_owned()),
-        band_index,
-        capped,
-    }
-}
-
-/// Domain scores, in profile order.
-pub fn domain_chart(profile: &Profile, report: &ScoreReport, lang: &str, title: &str) -> BarChart {
-    let default = profile.default_language();
-    BarChart {
-        title: title.to_owned(),
-        bars: report
-            .domains
-            .iter()
-            .zip(&profile.domains)
-            .map(|(d, domain)| {
-                bar(
-                    profile,
-                    &d.id,
-                    domain.title.get(lang, default).to_owned(),
-                    d.score,
-                    d.capped,
-                    lang,
-                )
-            })
-            .collect(),
-        thresholds: thresholds(profile, lang),
-        capped_label: "capped".to_owned(),
-    }
-}
-
-/// Phase readiness, in phase order, with phase names in `lang` (English, French or Spanish).
-pub fn phase_chart(profile: &Profile, report: &ScoreReport, lang: &str, title: &str) -> BarChart {
-    BarChart {
-        title: title.to_owned(),
-        bars: report
-            .phases
-            .iter()
-            .map(|p| {
-                let phase = Phase::ALL.iter().find(|x| x.as_str() == p.id).copied();
-                let label =
-                    phase.map_or_else(|| p.id.to_owned(), |x| phase_name(x, lang).to_owned());
-                bar(profile, p.id, label, p.score, false, lang)
-            })
-            .collect(),
-        thresholds: thresholds(profile, lang),
-        capped_label: "capped".to_owned(),
-    }
-}
-
-/// Scenario readiness, in profile order.
-pub fn scenario_chart(
-    profile: &Profile,
-    report: &ScoreReport,
-    lang: &str,
-    title: &str,
-) -> BarChart {
-    let default = profile.default_language();
-    BarChart {
-        title: title.to_owned(),
-        bars: report
-            .scenarios
-            .iter()
-            .zip(&profile.scenarios)
-            .map(|(s, scenario)| {
-                bar(
-                    profile,
-                    &s.id,
-                    scenario.title.get(lang, default).to_owned(),
-                    s.score,
-                    false,
-                    lang,
-                )
-            })
-            .collect(),
-        thresholds: thresholds(profile, lang),
-        capped_label: "capped".to_owned(),
-    }
-}
-
-/// The name of a phase of trade recovery in English, French or Spanish (English otherwise).
-pub fn phase_name(phase: Phase, lang: &str) -> &'static str {
-    let names: [&str; 3] = match phase {
-        Phase::Prepare => ["Prepare", "Se préparer", "Prepararse"],
-        Phase::Respond => ["Respond", "Réagir", "Responder"],
-        Phase::Repair => ["Repair", "Réparer", "Reparar"],
-        Phase::Reconstitute => ["Reconstitute", "Reconstituer", "Reconstituir"],
-        Phase::Resume => ["Resume", "Reprendre", "Reanudar"],
-        Phase::Review => ["Review", "Examiner", "Examinar"],
-    };
-    match lang {
-        "fr" => names[1],
-        "es" => names[2],
-        _ => names[0],
     }
 }
 
@@ -323,7 +194,7 @@ pub fn draw_scaled<DB: DrawingBackend>(
                 }
                 format!(
                     "{}{}",
-                    score_text(Some(v)),
+                    chart.lang.score(Some(v)),
                     if bar.capped { " ▲" } else { "" }
                 )
             }
@@ -389,7 +260,7 @@ mod tests {
                 value: 60.0,
                 label: "Established".into(),
             }],
-            capped_label: "capped".into(),
+            lang: Lang::En,
         }
     }
 
@@ -472,12 +343,5 @@ mod tests {
     #[test]
     fn svg_is_deterministic() {
         assert_eq!(to_svg(&chart(), 480), to_svg(&chart(), 480));
-    }
-
-    #[test]
-    fn phases_are_named_in_three_languages() {
-        assert_eq!(phase_name(Phase::Resume, "fr"), "Reprendre");
-        assert_eq!(phase_name(Phase::Review, "es"), "Examinar");
-        assert_eq!(phase_name(Phase::Repair, "de"), "Repair");
     }
 }

@@ -1,4 +1,4 @@
-//! `tradeready score`: scores assessments, as text or JSON.
+//! `tradeready score`: scores assessments, as text (in English, French or Spanish) or JSON.
 
 use super::{
     Outcome, Output, ProfileFile, Reported, catalogue, display, emit, json, read_text, report,
@@ -19,6 +19,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// The language of the text report: its own words, and the profile's text where the
+    /// profile has it in that language. Default: the profile's first language.
+    #[arg(long, value_name = "LANG", value_parser = ["en", "fr", "es"])]
+    lang: Option<String>,
     #[command(flatten)]
     output: Output,
 }
@@ -52,7 +56,11 @@ pub fn run(args: &Args) -> Outcome {
         },
         Format::Text => scored
             .iter()
-            .map(|s| tradeready::report::text::render(&s.profile, &s.scores))
+            .map(|s| {
+                let lang = args.lang.as_deref().unwrap_or(s.profile.default_language());
+                let report = tradeready::report::Report::new(&s.profile, &s.scores, lang);
+                tradeready::report::text::render(&report)
+            })
             .collect::<Vec<_>>()
             .join("\n"),
     };

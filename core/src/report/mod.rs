@@ -1,7 +1,14 @@
-//! Rendering results for people. JSON is the [`ScoreReport`](crate::ScoreReport)'s own
-//! serialization; the text form lives in [`text`].
+//! Results for people. [`Report`] is the one model of what a report says, assembled in
+//! one language from a [`ScoreReport`](crate::ScoreReport); [`words`] holds the report's
+//! own words in English, French and Spanish; [`text`] lays it out as plain text. JSON is
+//! the `ScoreReport`'s own serialization.
 
+pub mod model;
 pub mod text;
+pub mod words;
+
+pub use model::{ActionLine, CapLine, Line, Named, PhaseLine, Report, Score};
+pub use words::{Lang, Words};
 
 /// Rounds half away from zero to `decimals` places (DESIGN.md: text outputs round this way).
 pub fn round_half_away(value: f64, decimals: i32) -> f64 {

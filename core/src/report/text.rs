@@ -1,140 +1,161 @@
-//! The plain-text score report of `tradeready score`.
+//! The plain-text report of `tradeready score`: the [`Report`] laid out for a terminal.
 
-use super::{percent_text, round_half_away, score_text};
-use crate::model::Profile;
-use crate::score::{CapReason, CapScope, ScoreReport};
+use super::Report;
 use std::fmt::Write;
 
-/// Renders a score report as text, in the profile's default language.
-pub fn render(profile: &Profile, report: &ScoreReport) -> String {
+/// Lays a report out as text, in the report's language.
+pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let w = &mut out;
+    let lang = report.lang;
+    let words = report.words();
     let _ = writeln!(
         w,
-        "{} — cycle {}, as of {}",
-        report.administration, report.cycle, report.as_of
+        "{} — {} {}, {} {}",
+        report.administration, words.cycle, report.cycle, words.as_of, report.as_of
     );
     let _ = writeln!(
         w,
-        "Profile: {} {} ({})",
-        report.profile.id,
-        report.profile.version,
-        profile.text(&profile.title)
+        "{}{}{} {} ({})",
+        words.profile, words.colon, report.profile_id, report.profile_version, report.profile_title
     );
     let _ = writeln!(w);
+    let overall = &report.overall;
     let _ = writeln!(
         w,
-        "Overall readiness: {}{}{}",
-        score_text(report.overall),
-        report
+        "{}{}{}{}{}",
+        words.overall,
+        words.colon,
+        lang.score(overall.value),
+        overall
             .band
             .as_ref()
             .map(|b| format!(" ({b})"))
             .unwrap_or_default(),
-        if report.overall_capped {
-            ", capped"
+        if overall.capped {
+            format!(", {}", words.capped)
         } else {
-            ""
+            String::new()
         }
     );
+    if report.provisional() {
+        let _ = writeln!(w, "  {}", lang.provisional(report.completeness));
+    }
+    let c = &report.counts;
     let _ = writeln!(
         w,
-        "Completeness: {} ({} answered, {} not applicable, {} missing of {})",
-        percent_text(report.completeness),
-        report.counts.answered,
-        report.counts.not_applicable,
-        report.counts.missing,
-        report.counts.indicators
+        "{}{}{} ({})",
+        words.completeness,
+        words.colon,
+        lang.percent(report.completeness),
+        lang.counts(c.answered, c.not_applicable, c.missing, c.indicators)
     );
     let _ = writeln!(
         w,
-        "Evidence coverage: {}",
-        percent_text(report.evidence_coverage)
+        "{}{}{}",
+        words.evidence_coverage,
+        words.colon,
+        lang.percent(report.evidence_coverage)
     );
 
-    let _ = writeln!(w, "\nDomains");
-    let width = report.domains.iter().map(|d| d.id.len()).max().unwrap_or(0);
-    for (d, domain) in report.domains.iter().zip(&profile.domains) {
+    let _ = writeln!(w, "\n{}", words.domains);
+    let id_width = width(report.domains.iter().map(|d| d.id.as_str()));
+    let band_width = width(
+        report
+            .domains
+            .iter()
+            .filter_map(|d| d.score.band.as_deref()),
+    )
+    .max(1);
+    let capped_width = words.capped.chars().count() + 1;
+    for d in &report.domains {
         let _ = writeln!(
             w,
-            "  {:width$}  {:>5}  {:12}{}  {}",
+            "  {:id_width$}  {:>5}  {:band_width$}  {:capped_width$}  {}",
             d.id,
-            score_text(d.score),
-            d.band.as_deref().unwrap_or("-"),
-            if d.capped { " capped" } else { "       " },
-            profile.text(&domain.title),
+            lang.score(d.score.value),
+            d.score.band.as_deref().unwrap_or("-"),
+            if d.score.capped { words.capped } else { "" },
+            d.title,
         );
     }
-    let holding: Vec<_> = report.caps.iter().filter(|c| c.lowered).collect();
-    if !holding.is_empty() {
-        let _ = writeln!(w, "\nCaps holding scores down");
+    let mut holding = report.holding().peekable();
+    if holding.peek().is_some() {
+        let _ = writeln!(w, "\n{}", words.caps_holding);
         for cap in holding {
-            let scope = match &cap.scope {
-                CapScope::Domain(domain) => domain.as_str(),
-                CapScope::Overall => "overall",
-            };
-            let why = match cap.reason {
-                CapReason::Missing => "is not answered".to_owned(),
-                CapReason::Below => format!("is below {}", percent_text(cap.below)),
-            };
-            let _ = writeln!(
-                w,
-                "  {scope} capped at {}: {} {why}",
-                round_half_away(cap.max, 1),
-                cap.indicator
-            );
+            let _ = writeln!(w, "  {}.", cap.sentence);
         }
     }
     if !report.phases.is_empty() {
-        let _ = writeln!(w, "\nPhase readiness");
+        let _ = writeln!(w, "\n{}", words.phases);
+        let id_width = width(report.phases.iter().map(|p| p.phase.as_str()));
         for p in &report.phases {
-            let _ = writeln!(w, "  {:12}  {:>5}", p.id, score_text(p.score));
-        }
-    }
-    if !report.scenarios.is_empty() {
-        let _ = writeln!(w, "\nScenario readiness");
-        let width = report
-            .scenarios
-            .iter()
-            .map(|s| s.id.len())
-            .max()
-            .unwrap_or(0);
-        for (s, scenario) in report.scenarios.iter().zip(&profile.scenarios) {
             let _ = writeln!(
                 w,
-                "  {:width$}  {:>5}  {}",
-                s.id,
-                score_text(s.score),
-                profile.text(&scenario.title)
+                "  {:id_width$}  {:>5}  {}",
+                p.phase.as_str(),
+                lang.score(p.score.value),
+                p.name
             );
         }
     }
-    let _ = writeln!(
-        w,
-        "\nAction plan ({} gaps, highest priority first)",
-        report.gaps.len()
-    );
-    for (n, gap) in report.gaps.iter().enumerate() {
-        let Some((_, indicator)) = profile.indicator(&gap.id) else {
-            continue;
-        };
+    if !report.scenarios.is_empty() {
+        let _ = writeln!(w, "\n{}", words.scenarios);
+        let id_width = width(report.scenarios.iter().map(|s| s.id.as_str()));
+        for s in &report.scenarios {
+            let _ = writeln!(
+                w,
+                "  {:id_width$}  {:>5}  {}",
+                s.id,
+                lang.score(s.score.value),
+                s.title
+            );
+        }
+    }
+    let _ = writeln!(w, "\n{}", lang.action_plan_heading(report.actions.len()));
+    for (n, a) in report.actions.iter().enumerate() {
         let _ = writeln!(
             w,
-            "  {:>2}. [{}] {}{} — now {}, target {}",
+            "  {:>2}. [{} {}] {}{} — {} {}, {} {}",
             n + 1,
-            score_text(Some(gap.priority)),
-            gap.id,
-            if gap.critical { " (critical)" } else { "" },
-            percent_text(gap.score),
-            percent_text(gap.target),
+            words.priority,
+            lang.score(Some(a.priority)),
+            a.indicator.id,
+            if a.critical {
+                format!(" ({})", words.critical)
+            } else {
+                String::new()
+            },
+            words.now,
+            lang.percent(a.score),
+            words.target,
+            lang.percent(a.target),
         );
-        let _ = writeln!(w, "      {}", profile.text(&indicator.title));
-        if let Some(rec) = &indicator.recommendation {
-            let _ = writeln!(w, "      → {}", profile.text(rec));
+        let _ = writeln!(w, "      {}", a.indicator.title);
+        if let Some(rec) = &a.recommendation {
+            let _ = writeln!(w, "      → {rec}");
         }
-        if !indicator.refs.is_empty() {
-            let _ = writeln!(w, "      refs: {}", indicator.refs.join(", "));
+        if !a.refs.is_empty() {
+            let _ = writeln!(
+                w,
+                "      {}{}{}",
+                words.refs,
+                words.colon,
+                a.refs.join(", ")
+            );
+        }
+    }
+    if report.provisional() {
+        let _ = writeln!(w, "\n{} ({})", words.unanswered, report.unanswered.len());
+        let id_width = width(report.unanswered.iter().map(|i| i.id.as_str()));
+        for i in &report.unanswered {
+            let _ = writeln!(w, "  {:id_width$}  {}", i.id, i.title);
         }
     }
     out
+}
+
+/// The widest of some texts, in characters.
+fn width<'a>(texts: impl Iterator<Item = &'a str>) -> usize {
+    texts.map(|t| t.chars().count()).max().unwrap_or(0)
 }
