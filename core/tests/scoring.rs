@@ -570,7 +570,7 @@ fn the_text_report_names_the_caps_holding_scores_down() {
     // The same report in French: its words, its numbers.
     let out = text_report(&p, &score(&p, &a), "fr");
     assert!(
-        out.contains("Plafonds qui retiennent les scores\n  Le score global est plafonné à 50 car « Q » est en dessous de 100\u{202f}%.\n"),
+        out.contains("Plafonds qui retiennent les scores\n  Le score global\u{a0}: plafond de 50, car « Q » est en dessous de 100\u{202f}%.\n"),
         "{out}"
     );
 }

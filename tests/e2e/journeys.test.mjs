@@ -679,3 +679,41 @@ test('served: numbers and percentages are never clamped or dropped without a wor
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+for (const [lang, viewport, words] of [
+  ['fr', { width: 1366, height: 768 }, { results: 'Résultats', provisional: 'provisoire — ', band: 'Établi', capped: 'Le score global\u00a0: plafond de 60, car « Plan de reprise et de continuité » n\'a pas de réponse.', priority: 'Priorité ', now: 'actuel' }],
+  ['es', { width: 390, height: 844 }, { results: 'Resultados', provisional: 'provisional — ', band: 'Establecido', capped: 'La puntuación global: límite de 60, porque «Plan de recuperación y continuidad» no tiene respuesta.', priority: 'Prioridad ', now: 'actual' }],
+]) {
+  test(`served: results in ${lang} at ${viewport.width}×${viewport.height} say they are provisional, why a cap holds, and label the action plan`, async () => {
+    const { context, page, errors } = await open(SERVED, { viewport });
+    await page.selectOption('select[aria-label=Language]', lang);
+    await startAssessment(page);
+    await page.check('#governance-oga-roles-level-3');
+    await page.check('#governance-activation-level-2');
+    await page.fill('#governance-gender-assessment-value', '2025-01-15');
+    await page.press('#governance-gender-assessment-value', 'Tab');
+    await page.click(`nav >> text=${words.results}`);
+    await page.waitForSelector('#overall');
+    // 65.4 capped at 60, in the language's numbers and band.
+    assert.equal(await page.textContent('#overall'), '60,0');
+    assert.ok((await page.textContent('#overall-band')).includes(words.band));
+    const provisional = await page.textContent('#provisional');
+    assert.ok(provisional.includes(words.provisional), provisional);
+    assert.ok((await page.textContent('.caps')).includes(words.capped), await page.textContent('.caps'));
+    const gap = await page.textContent('.gaps li');
+    assert.ok(gap.includes(words.priority) && gap.includes(words.now), gap);
+    assert.ok(await page.isVisible('.gaps li .recommendation'), 'the recommendation shows without hovering');
+    // The printed page keeps the provisional mark.
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.isVisible('#provisional'));
+    await page.emulateMedia({ media: 'screen' });
+    // The link goes to the first unanswered question, and puts the focus in it.
+    const first = page.locator('#provisional p a');
+    const href = await first.getAttribute('href');
+    await first.click();
+    await page.waitForSelector(href);
+    await page.waitForFunction((card) => document.querySelector(card).contains(document.activeElement), href);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

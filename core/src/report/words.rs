@@ -106,8 +106,10 @@ impl Lang {
         };
         match self {
             Lang::En => format!("{scope} is capped at {max} because {indicator} {why}"),
-            Lang::Fr => format!("{scope} est plafonné à {max} car « {indicator} » {why}"),
-            Lang::Es => format!("{scope} está limitado a {max} porque «{indicator}» {why}"),
+            // "Plafonné" and "limitado" would have to agree with the domain's gender: the
+            // sentence is built so that nothing does.
+            Lang::Fr => format!("{scope}\u{a0}: plafond de {max}, car « {indicator} » {why}"),
+            Lang::Es => format!("{scope}: límite de {max}, porque «{indicator}» {why}"),
         }
     }
 
@@ -304,7 +306,7 @@ mod tests {
                 "Mécanisme d'activation",
                 &CapWhy::Missing
             ),
-            "Gouvernance est plafonné à 50 car « Mécanisme d'activation » n'a pas de réponse"
+            "Gouvernance\u{a0}: plafond de 50, car « Mécanisme d'activation » n'a pas de réponse"
         );
         assert!(
             Lang::Es

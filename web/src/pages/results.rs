@@ -1,22 +1,27 @@
-//! Results: overall score and band, charts, scenarios, completeness and the action plan,
-//! recomputed as the answers change.
+//! Results: the core's report model (`tradeready::report::Report`) laid out as a page, in
+//! the interface's language, recomputed as the answers change. The page chooses layout,
+//! not content: scores, bands, cap sentences and the action plan come from the model.
 
 use crate::components::chart::Chart;
 use crate::ctx::Ctx;
-use tradeready::chart::{domain_chart, phase_chart, scenario_chart};
-use tradeready::report::{percent_text, score_text};
+use crate::state::{Action, Page};
+use tradeready::report::{Named, Report};
 use yew::prelude::*;
+
+/// Where an indicator's card is in the questionnaire (its DOM id, as the form writes it).
+fn card_id(indicator: &str) -> String {
+    format!("{}-card", indicator.replace('.', "-"))
+}
 
 #[function_component(Results)]
 pub fn results() -> Html {
     let ctx = use_context::<Ctx>().expect("inside the app");
     let t = ctx.t();
     let lang = ctx.state.lang.code();
-    let (Some(draft), Some(available)) = (ctx.state.draft.as_ref(), ctx.draft_profile()) else {
+    let Some(available) = ctx.draft_profile() else {
         return html! { <p>{ t.no_draft }</p> };
     };
     let profile = available.profile.clone();
-    let default = profile.default_language();
     let Some(scoring) = ctx.evaluation.as_ref().as_ref() else {
         return html! { <p>{ t.no_draft }</p> };
     };
@@ -31,55 +36,103 @@ pub fn results() -> Html {
             </div>
         }
     };
-    let Some(report) = &evaluation.report else {
+    let Some(scores) = &evaluation.report else {
         return problems;
     };
-    let headings = (AttrValue::from(t.score), AttrValue::from(t.band));
-    let localized = |mut chart: tradeready::chart::BarChart| {
-        chart.capped_label = t.capped.to_owned();
-        chart
+    let report = Report::new(&profile, scores, lang);
+    let words = report.words();
+    let n = report.lang;
+    let headings = (AttrValue::from(words.score), AttrValue::from(words.band));
+    // A link to a question: open its domain, then bring its card into view and focus its
+    // first input once the questionnaire has rendered.
+    let to_question = |item: &Named| {
+        let domain = profile
+            .indicator(&item.id)
+            .and_then(|(d, _)| profile.domains.iter().position(|x| x.id == d.id))
+            .unwrap_or(0);
+        let state = ctx.state.clone();
+        let card = card_id(&item.id);
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            state.dispatch(Action::Go(Page::Questionnaire(domain)));
+            let card = card.clone();
+            gloo::timers::callback::Timeout::new(0, move || {
+                let document = gloo::utils::document();
+                if let Some(element) = document.get_element_by_id(&card) {
+                    element.scroll_into_view();
+                    if let Ok(Some(input)) = element.query_selector("input, select, textarea")
+                        && let Ok(input) =
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input)
+                    {
+                        let _ = input.focus();
+                    }
+                }
+            })
+            .forget();
+        })
     };
+    let question_link = |item: &Named| {
+        html! { <a href={format!("#{}", card_id(&item.id))} onclick={to_question(item)}>{ item.title.clone() }</a> }
+    };
+    let holding: Vec<_> = report.holding().collect();
     html! {
         <div class="results" data-score-ms={format!("{score_ms:.3}")}>
             <div class="results-head">
                 <h1>{ t.nav_results }</h1>
                 <button class="print" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ t.print }</button>
             </div>
-            <p class="who">{ format!("{} — {} — {} {} · {} {}", draft.assessment.administration.name, draft.assessment.cycle, t.as_of, draft.assessment.as_of, available.key.id, available.key.version) }</p>
+            <p class="who">{ format!("{} — {} {} — {} {} · {} {}", report.administration, words.cycle, report.cycle, words.as_of, report.as_of, report.profile_id, report.profile_version) }</p>
             { problems }
             <div class="headline">
-                <div class="big" aria-label={t.overall}>
-                    <span class="label">{ t.overall }</span>
-                    <span class="value" id="overall">{ score_text(report.overall) }</span>
-                    <span class="band">{ report.band.clone().unwrap_or_default() }</span>
+                <div class="big">
+                    <span class="label">{ words.overall }</span>
+                    <span class="value" id="overall">{ n.score(report.overall.value) }</span>
+                    <span class="band" id="overall-band">
+                        { report.overall.band.clone().unwrap_or_default() }
+                        if report.overall.capped { <span class="badge">{ words.capped }</span> }
+                    </span>
                 </div>
-                <div><span class="label">{ t.completeness }</span><span class="value">{ percent_text(report.completeness) }</span></div>
-                <div><span class="label">{ t.evidence_coverage }</span><span class="value">{ percent_text(report.evidence_coverage) }</span></div>
+                <div><span class="label">{ words.completeness }</span><span class="value">{ n.percent(report.completeness) }</span></div>
+                <div><span class="label">{ words.evidence_coverage }</span><span class="value">{ n.percent(report.evidence_coverage) }</span></div>
             </div>
-            <h2>{ t.domains }</h2>
-            <Chart chart={localized(domain_chart(&profile, report, lang, t.domains))} table_label={t.data_table} headings={headings.clone()} />
-            <h2>{ t.phases }</h2>
-            <Chart chart={localized(phase_chart(&profile, report, lang, t.phases))} table_label={t.data_table} headings={headings.clone()} />
-            if !report.scenarios.is_empty() {
-                <h2>{ t.scenarios }</h2>
-                <Chart chart={localized(scenario_chart(&profile, report, lang, t.scenarios))} table_label={t.data_table} headings={headings} />
+            if let Some(first) = report.unanswered.first() {
+                <div class="provisional" id="provisional">
+                    <p><strong>{ n.provisional(report.completeness) }</strong>{ " · " }{ question_link(first) }</p>
+                    <details open={report.unanswered.len() <= 10}>
+                        <summary>{ format!("{} ({})", words.unanswered, report.unanswered.len()) }</summary>
+                        <ul class="unanswered">{ for report.unanswered.iter().map(|i| html! { <li>{ question_link(i) }</li> }) }</ul>
+                    </details>
+                </div>
             }
-            <h2>{ t.action_plan }</h2>
+            if !holding.is_empty() {
+                <section class="caps" aria-labelledby="caps-heading">
+                    <h2 id="caps-heading">{ words.caps_holding }</h2>
+                    <ul>{ for holding.iter().map(|c| html! { <li>{ format!("{}.", c.sentence) }</li> }) }</ul>
+                </section>
+            }
+            <h2>{ words.domains }</h2>
+            <Chart chart={report.domain_chart()} table_label={t.data_table} headings={headings.clone()} />
+            if !report.phases.is_empty() {
+                <h2>{ words.phases }</h2>
+                <Chart chart={report.phase_chart()} table_label={t.data_table} headings={headings.clone()} />
+            }
+            if !report.scenarios.is_empty() {
+                <h2>{ words.scenarios }</h2>
+                <Chart chart={report.scenario_chart()} table_label={t.data_table} headings={headings} />
+            }
+            <h2>{ n.action_plan_heading(report.actions.len()) }</h2>
             <ol class="gaps">
-                { for report.gaps.iter().map(|g| {
-                    let Some((_, indicator)) = profile.indicator(&g.id) else { return html! {} };
-                    html! {
-                        <li>
-                            <div class="gap-head">
-                                <span class="priority" title={t.priority}>{ score_text(Some(g.priority)) }</span>
-                                <strong>{ indicator.title.get(lang, default) }</strong>
-                                if g.critical { <span class="badge">{ t.critical }</span> }
-                                <span class="meta">{ format!("{} {} → {} {}", t.now, percent_text(g.score), t.target, percent_text(g.target)) }</span>
-                            </div>
-                            if let Some(r) = &indicator.recommendation { <p>{ r.get(lang, default) }</p> }
-                            <p class="refs">{ indicator.refs.join(", ") }</p>
-                        </li>
-                    }
+                { for report.actions.iter().map(|a| html! {
+                    <li>
+                        <div class="gap-head">
+                            <span class="priority">{ format!("{} {}", words.priority, n.score(Some(a.priority))) }</span>
+                            <strong>{ a.indicator.title.clone() }</strong>
+                            if a.critical { <span class="badge">{ words.critical }</span> }
+                        </div>
+                        <p class="meta">{ format!("{} · {}{}{} → {}{}{}", a.domain.title, words.now, words.colon, n.percent(a.score), words.target, words.colon, n.percent(a.target)) }</p>
+                        if let Some(r) = &a.recommendation { <p class="recommendation">{ r.clone() }</p> }
+                        if !a.refs.is_empty() { <p class="refs">{ format!("{}{}{}", words.refs, words.colon, a.refs.join(", ")) }</p> }
+                    </li>
                 }) }
             </ol>
         </div>
