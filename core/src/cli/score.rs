@@ -1,7 +1,8 @@
-//! `tradeready score`: scores assessments, as text (in English, French or Spanish) or JSON.
+//! `tradeready score`: scores assessments; the report as text, Markdown, HTML or the action
+//! plan as CSV (in English, French or Spanish), or the scores as JSON.
 
 use super::{
-    Outcome, Output, ProfileFile, Reported, catalogue, display, emit, json, read_text, report,
+    Outcome, Output, ProfileFile, Reported, catalogue, display, emit, fail, json, read_text, report,
 };
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -31,6 +32,12 @@ pub struct Args {
 enum Format {
     Text,
     Json,
+    /// The text report in Markdown, with tables.
+    Md,
+    /// The one-page report: inline CSS and SVG, no script, prints on A4.
+    Html,
+    /// The action plan, one row per gap, for spreadsheets.
+    Csv,
 }
 
 pub fn run(args: &Args) -> Outcome {
@@ -49,20 +56,47 @@ pub fn run(args: &Args) -> Outcome {
     if failed {
         return Err(Reported);
     }
-    let text = match args.format {
+    let lang = |s: &Scored| {
+        args.lang
+            .as_deref()
+            .unwrap_or(s.profile.default_language())
+            .to_owned()
+    };
+    let report = |s: &Scored| tradeready::report::Report::new(&s.profile, &s.scores, &lang(s));
+    let bytes = match args.format {
         Format::Json => match scored.as_slice() {
             [one] => json(&one.scores)?,
             many => json(&many.iter().map(|s| &s.scores).collect::<Vec<_>>())?,
-        },
-        Format::Text => scored
-            .iter()
-            .map(|s| {
-                let lang = args.lang.as_deref().unwrap_or(s.profile.default_language());
-                let report = tradeready::report::Report::new(&s.profile, &s.scores, lang);
-                tradeready::report::text::render(&report)
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
+        }
+        .into_bytes(),
+        Format::Text => joined(&scored, |s| tradeready::report::text::render(&report(s))),
+        Format::Md => joined(&scored, |s| {
+            tradeready::report::markdown::render(&report(s))
+        }),
+        Format::Html | Format::Csv => {
+            let [one] = scored.as_slice() else {
+                return Err(fail(
+                    "tradeready",
+                    "--format html and csv take one assessment (`tradeready report` puts several in one page)",
+                ));
+            };
+            let report = report(one);
+            if matches!(args.format, Format::Csv) {
+                tradeready::report::csv::render(&report)
+            } else {
+                tradeready::report::html::render(&report, &tradeready::chart::to_svg).into_bytes()
+            }
+        }
     };
-    emit(text.as_bytes(), &args.output)
+    emit(&bytes, &args.output)
+}
+
+/// The reports of several files, one after the other.
+fn joined(scored: &[Scored], render: impl Fn(&Scored) -> String) -> Vec<u8> {
+    scored
+        .iter()
+        .map(render)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .into_bytes()
 }

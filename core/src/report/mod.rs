@@ -3,11 +3,14 @@
 //! own words in English, French and Spanish; [`text`] lays it out as plain text. JSON is
 //! the `ScoreReport`'s own serialization.
 
+pub mod csv;
+pub mod html;
+pub mod markdown;
 pub mod model;
 pub mod text;
 pub mod words;
 
-pub use model::{ActionLine, CapLine, Line, Named, PhaseLine, Report, Score};
+pub use model::{ActionLine, Adopted, CapLine, Line, Named, PhaseLine, Report, Score};
 pub use words::{Lang, Words};
 
 /// Rounds half away from zero to `decimals` places (DESIGN.md: text outputs round this way).

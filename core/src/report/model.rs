@@ -133,6 +133,21 @@ pub struct ActionLine {
     pub recommendation: Option<String>,
     /// The clauses the indicator measures.
     pub refs: Vec<String>,
+    /// The action the administration adopted for it, when it did.
+    pub adopted: Option<Adopted>,
+}
+
+/// An action adopted in the assessment (DESIGN.md "The action plan adopted").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Adopted {
+    /// What will be done (the recommendation when the file does not say).
+    pub what: Option<String>,
+    /// Who does it.
+    pub owner: Option<String>,
+    /// By when, YYYY-MM-DD.
+    pub due: Option<String>,
+    /// planned, in-progress, done or dropped.
+    pub status: String,
 }
 
 impl Report {
@@ -245,6 +260,7 @@ impl Report {
                     critical: g.critical,
                     recommendation: indicator.recommendation.as_ref().map(text),
                     refs: indicator.refs.clone(),
+                    adopted: None,
                 })
             })
             .collect();

@@ -189,6 +189,15 @@ pub struct Words {
     pub none: &'static str,
     /// Between a label and its value (French puts a space before the colon).
     pub colon: &'static str,
+    pub id: &'static str,
+    pub indicator: &'static str,
+    pub owner: &'static str,
+    pub due: &'static str,
+    pub status: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub report_title: &'static str,
+    pub evidence: &'static str,
 }
 
 static EN: Words = Words {
@@ -217,6 +226,15 @@ static EN: Words = Words {
     overall_scope: "The overall score",
     none: "n/a",
     colon: ": ",
+    id: "Id",
+    indicator: "Indicator",
+    owner: "Owner",
+    due: "Due",
+    status: "Status",
+    yes: "yes",
+    no: "no",
+    report_title: "Trade recovery readiness report",
+    evidence: "Evidence",
 };
 
 static FR: Words = Words {
@@ -245,6 +263,15 @@ static FR: Words = Words {
     overall_scope: "Le score global",
     none: "s.o.",
     colon: "\u{a0}: ",
+    id: "Identifiant",
+    indicator: "Indicateur",
+    owner: "Responsable",
+    due: "Échéance",
+    status: "État",
+    yes: "oui",
+    no: "non",
+    report_title: "Rapport de préparation à la reprise des échanges",
+    evidence: "Justificatifs",
 };
 
 static ES: Words = Words {
@@ -273,6 +300,15 @@ static ES: Words = Words {
     overall_scope: "La puntuación global",
     none: "n/d",
     colon: ": ",
+    id: "Identificador",
+    indicator: "Indicador",
+    owner: "Responsable",
+    due: "Plazo",
+    status: "Estado",
+    yes: "sí",
+    no: "no",
+    report_title: "Informe de preparación para la recuperación del comercio",
+    evidence: "Evidencias",
 };
 
 #[cfg(test)]

@@ -1,0 +1,258 @@
+//! The one-page HTML report (DESIGN.md "Reports"): self-contained, with inline CSS and SVG
+//! charts, no script and nothing fetched, laid out to print on A4. Every piece of text from
+//! a file is escaped.
+//!
+//! The charts come in as SVG from the caller (`chart::to_svg` natively), so that this module
+//! stays free of any drawing backend.
+
+use super::Report;
+use crate::chart::BarChart;
+use std::fmt::Write;
+
+/// The stylesheet of the report: readable on screen, and on A4 with page breaks between
+/// sections and no chart or action cut in two.
+const STYLE: &str = "\
+@page{size:A4;margin:16mm 14mm}\
+*{box-sizing:border-box}\
+body{font:10.5pt/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif;color:#1b1f24;margin:0 auto;max-width:190mm;padding:8mm}\
+header{border-bottom:2px solid #1f5f8b;padding-bottom:6px;margin-bottom:10px}\
+.kicker{margin:0;color:#1f5f8b;font-weight:600;text-transform:uppercase;letter-spacing:.04em;font-size:8.5pt}\
+h1{margin:2px 0;font-size:18pt}\
+h2{font-size:13pt;margin:14px 0 6px;color:#1f5f8b;break-after:avoid}\
+.meta{color:#4a5561;margin:0}\
+.summary{display:flex;flex-wrap:wrap;gap:10px 28px;align-items:flex-end}\
+.summary div{display:flex;flex-direction:column}\
+.label{color:#4a5561;font-size:9pt}\
+.figure{font-size:16pt;font-weight:700}\
+.overall .figure{font-size:26pt;color:#1f5f8b}\
+.badge{display:inline-block;margin-left:6px;padding:0 5px;border:1px solid #8a4b00;border-radius:3px;color:#8a4b00;font-size:8pt;text-transform:uppercase;vertical-align:middle}\
+.provisional{margin:8px 0;padding:6px 10px;border-left:4px solid #8a4b00;background:#fff4e5}\
+figure{margin:6px 0;break-inside:avoid}\
+figure svg{width:100%;height:auto;max-width:170mm}\
+.pair{display:flex;gap:6mm}.pair section{flex:1 1 0;min-width:0}\
+table{border-collapse:collapse;width:100%;margin:4px 0;break-inside:auto}\
+th,td{border-bottom:1px solid #d5dbe1;padding:3px 6px;text-align:left;vertical-align:top}\
+td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
+ol.plan{padding-left:20px}\
+table.plan{font-size:9pt;line-height:1.3}table.plan td{padding:2px 5px}\
+table.plan tr{break-inside:avoid}\
+table.plan th{font-size:8.5pt;color:#4a5561;font-weight:600}\
+.plan .what{font-weight:600}\
+.plan .domain,.plan .refs,.plan .adopted{color:#4a5561;font-size:8.5pt}\
+.plan .rec{margin:1px 0}\
+.plan code{font-size:8pt}\
+ul.caps li{margin-bottom:3px}\
+section{break-inside:auto}\
+section.chart-section{break-before:auto}\
+@media print{body{padding:0;max-width:none}a{color:inherit;text-decoration:none}}\
+";
+
+/// Lays a report out as one HTML page, in the report's language; `svg` draws a chart laid
+/// out for a width in pixels.
+pub fn render(report: &Report, svg: &dyn Fn(&BarChart, u32) -> String) -> String {
+    let mut out = String::with_capacity(32 * 1024);
+    let w = &mut out;
+    let n = report.lang;
+    let words = report.words();
+    let _ = write!(
+        w,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{} — {} {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        n.code(),
+        esc(&report.administration),
+        words.cycle,
+        esc(&report.cycle),
+    );
+    let _ = write!(
+        w,
+        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n<p class=\"meta\">{} {} · {} {} · {}{}{} {} ({})</p>\n</header>\n",
+        words.report_title,
+        esc(&report.administration),
+        words.cycle,
+        esc(&report.cycle),
+        words.as_of,
+        esc(&report.as_of),
+        words.profile,
+        words.colon,
+        esc(&report.profile_id),
+        esc(&report.profile_version),
+        esc(&report.profile_title),
+    );
+
+    let o = &report.overall;
+    let _ = write!(
+        w,
+        "<section class=\"summary\">\n<div class=\"overall\"><span class=\"label\">{}</span><span class=\"figure\">{}</span><span>{}{}</span></div>\n\
+         <div><span class=\"label\">{}</span><span class=\"figure\">{}</span></div>\n\
+         <div><span class=\"label\">{}</span><span class=\"figure\">{}</span></div>\n</section>\n",
+        words.overall,
+        n.score(o.value),
+        o.band.as_deref().map(esc).unwrap_or_default(),
+        if o.capped {
+            format!("<span class=\"badge\">{}</span>", words.capped)
+        } else {
+            String::new()
+        },
+        words.completeness,
+        n.percent(report.completeness),
+        words.evidence_coverage,
+        n.percent(report.evidence_coverage),
+    );
+    if report.provisional() {
+        let c = &report.counts;
+        let _ = writeln!(
+            w,
+            "<p class=\"provisional\"><strong>{}</strong> ({})</p>",
+            n.provisional(report.completeness),
+            n.counts(c.answered, c.not_applicable, c.missing, c.indicators)
+        );
+    }
+    let holding: Vec<_> = report.holding().collect();
+    if !holding.is_empty() {
+        let _ = writeln!(
+            w,
+            "<section>\n<h2>{}</h2>\n<ul class=\"caps\">",
+            words.caps_holding
+        );
+        for cap in holding {
+            let _ = writeln!(w, "<li>{}.</li>", esc(&cap.sentence));
+        }
+        let _ = writeln!(w, "</ul>\n</section>");
+    }
+
+    chart_section(w, &report.domain_chart(), 720, svg);
+    // Phases and scenarios are short charts: side by side, on paper as on a wide screen.
+    let _ = writeln!(w, "<div class=\"pair\">");
+    if !report.phases.is_empty() {
+        chart_section(w, &report.phase_chart(), 400, svg);
+    }
+    if !report.scenarios.is_empty() {
+        chart_section(w, &report.scenario_chart(), 400, svg);
+    }
+    let _ = writeln!(w, "</div>");
+
+    // The action plan as a table: a long plan stays a few pages, its header repeated on
+    // each printed page, and no entry cut in two.
+    let _ = writeln!(
+        w,
+        "<section>\n<h2>{}</h2>\n<table class=\"plan\">\n<thead><tr><th>{}</th><th>{}</th><th class=\"n\">{} → {}</th></tr></thead>\n<tbody>",
+        esc(&n.action_plan_heading(report.actions.len())),
+        words.priority,
+        words.indicator,
+        words.now,
+        words.target,
+    );
+    for a in &report.actions {
+        let _ = write!(
+            w,
+            "<tr><td class=\"n\">{}</td><td><span class=\"what\">{}</span>{} <span class=\"domain\"><code>{}</code>{}</span>",
+            n.score(Some(a.priority)),
+            esc(&a.indicator.title),
+            if a.critical {
+                format!("<span class=\"badge\">{}</span>", words.critical)
+            } else {
+                String::new()
+            },
+            esc(&a.indicator.id),
+            if a.refs.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " · {}{}{}",
+                    words.refs,
+                    words.colon,
+                    esc(&a.refs.join(", "))
+                )
+            },
+        );
+        if let Some(r) = &a.recommendation {
+            let _ = write!(w, "<div class=\"rec\">{}</div>", esc(r));
+        }
+        if let Some(x) = &a.adopted {
+            let parts: Vec<String> = [
+                x.what.as_deref().map(esc),
+                x.owner
+                    .as_deref()
+                    .map(|o| format!("{}{}{}", words.owner, words.colon, esc(o))),
+                x.due
+                    .as_deref()
+                    .map(|d| format!("{}{}{}", words.due, words.colon, esc(d))),
+                Some(format!("{}{}{}", words.status, words.colon, esc(&x.status))),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let _ = write!(w, "<div class=\"adopted\">{}</div>", parts.join(" · "));
+        }
+        let _ = writeln!(
+            w,
+            "</td><td class=\"n\">{} → {}</td></tr>",
+            n.percent(a.score),
+            n.percent(a.target),
+        );
+    }
+    let _ = writeln!(w, "</tbody>\n</table>\n</section>");
+
+    if report.provisional() {
+        let _ = writeln!(
+            w,
+            "<section>\n<h2>{} ({})</h2>\n<ul>",
+            words.unanswered,
+            report.unanswered.len()
+        );
+        for i in &report.unanswered {
+            let _ = writeln!(w, "<li>{} <code>{}</code></li>", esc(&i.title), esc(&i.id));
+        }
+        let _ = writeln!(w, "</ul>\n</section>");
+    }
+    let _ = writeln!(w, "</body>\n</html>");
+    out
+}
+
+/// A chart under its heading. The chart writes each value beside its bar; its text
+/// alternative (every value, in words) is the figure's label.
+fn chart_section(
+    w: &mut String,
+    chart: &BarChart,
+    width: u32,
+    svg: &dyn Fn(&BarChart, u32) -> String,
+) {
+    let _ = writeln!(
+        w,
+        "<section class=\"chart-section\">\n<h2>{}</h2>\n<figure role=\"img\" aria-label=\"{}\">{}</figure>",
+        esc(&chart.title),
+        esc(&chart.summary()),
+        svg(chart, width)
+    );
+    let _ = writeln!(w, "</section>");
+}
+
+/// Text made safe in HTML content and in quoted attribute values.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn markup_stays_text() {
+        assert_eq!(
+            esc("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+    }
+}
