@@ -20,6 +20,7 @@ pub mod chart;
 pub mod diag;
 pub mod embedded;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod parse;
 pub mod report;

@@ -6,6 +6,7 @@
 #![allow(clippy::disallowed_methods, clippy::print_stdout, clippy::print_stderr)]
 
 mod aggregate;
+mod merge;
 mod new;
 mod profiles;
 mod schema;
@@ -40,6 +41,9 @@ enum Command {
     /// Set several administrations side by side: statistics per domain and indicator,
     /// and the matrix of administrations against domains.
     Aggregate(aggregate::Args),
+    /// Merge several respondents' assessments of one administration into one (a
+    /// consensus), listing the conflicts for the group to settle.
+    Merge(merge::Args),
     /// Print the JSON Schema of a file kind.
     Schema(schema::Args),
 }
@@ -75,6 +79,7 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Score(args) => score::run(&args),
         Command::Aggregate(args) => aggregate::run(&args),
+        Command::Merge(args) => merge::run(&args),
         Command::Schema(args) => schema::run(&args),
     };
     match result {
