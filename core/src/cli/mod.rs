@@ -38,11 +38,14 @@ enum Command {
     Validate(validate::Args),
     /// Score assessments.
     Score(score::Args),
-    /// Set several administrations side by side: statistics per domain and indicator,
-    /// and the matrix of administrations against domains.
+    /// Set several administrations side by side (a workshop).
+    ///
+    /// Statistics per domain and indicator, and the matrix of administrations against
+    /// domains.
     Aggregate(aggregate::Args),
-    /// Merge several respondents' assessments of one administration into one (a
-    /// consensus), listing the conflicts for the group to settle.
+    /// Merge several respondents' answers into one assessment (a consensus).
+    ///
+    /// The conflicts are listed for the group to settle.
     Merge(merge::Args),
     /// Print the JSON Schema of a file kind.
     Schema(schema::Args),
