@@ -491,21 +491,22 @@ fn lowest_and_median_break_ties_in_file_order() {
 
 #[test]
 fn values_compare_by_type_and_dates_are_scored_at_the_merged_as_of() {
-    // 1 equals 1.0; two different dates conflict even when both score 1.
+    // 1 equals 1.0, a scale answer 3.0 is level 3; two different dates conflict even when
+    // both score 1.
     let files = [
         respondent(
             "[]",
             "2025-06-30",
-            "answers:\n  b.share: {value: 1}\n  b.when: {value: 2025-06-01}",
+            "answers:\n  b.share: {value: 1}\n  b.when: {value: 2025-06-01}\n  a.level: {value: 3}",
         ),
         respondent(
             "[]",
             "2025-06-30",
-            "answers:\n  b.share: {value: 1.0}\n  b.when: {value: 2025-05-01}",
+            "answers:\n  b.share: {value: 1.0}\n  b.when: {value: 2025-05-01}\n  a.level: {value: 3.0}",
         ),
     ];
     let (_, json) = merged(&files, Resolve::None);
-    assert_eq!(json["agreed"], 1);
+    assert_eq!(json["agreed"], 2);
     assert_eq!(json["conflicts"][0]["id"], "b.when");
     // A's as_of is 2025-06-30, B's 2024-12-31. At their own dates A's 2024-10-01 (272
     // days) and B's 2024-01-01 (365 days) both score 1, and the tie would go to A. At the
