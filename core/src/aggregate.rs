@@ -180,7 +180,7 @@ pub fn same_profile(files: &[&Scored]) -> Result<(), InFile> {
                         a.profile_id, a.profile_version
                     ),
                 )
-                .hint("migrate the older files first (tradeready migrate)"),
+                .hint("bring every file to one version of the profile first"),
             });
         }
     }
