@@ -114,6 +114,17 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A diagnostic about one of several files handed in together (`aggregate`, `merge`): the
+/// index of the file, in the order given, and what is wrong with it. The caller names the
+/// file and places the diagnostic in its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InFile {
+    /// Which file, 0-based, in the order given.
+    pub file: usize,
+    /// What is wrong.
+    pub diagnostic: Diagnostic,
+}
+
 /// Appends one segment to a JSON Pointer, escaping `~` and `/` as RFC 6901 requires.
 pub fn pointer_push(base: &str, segment: impl fmt::Display) -> String {
     let segment = segment.to_string().replace('~', "~0").replace('/', "~1");

@@ -15,10 +15,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod aggregate;
 pub mod chart;
 pub mod diag;
 pub mod embedded;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod parse;
 pub mod report;

@@ -421,3 +421,138 @@ fn score_of_several_files_gives_one_result_each_in_order() {
     assert_eq!(bad.code, Some(1));
     assert!(bad.stdout.is_empty(), "{}", bad.stdout);
 }
+
+/// The files of one folder of assessments/examples, sorted, as paths from the root.
+fn examples_in(folder: &str) -> Vec<String> {
+    let mut files: Vec<String> =
+        std::fs::read_dir(root().join("assessments/examples").join(folder))
+            .unwrap()
+            .map(|e| {
+                format!(
+                    "assessments/examples/{folder}/{}",
+                    e.unwrap().file_name().to_string_lossy()
+                )
+            })
+            .filter(|p| p.ends_with(".yaml"))
+            .collect();
+    files.sort();
+    files
+}
+
+fn run_with(args: &[&str], files: &[String]) -> Run {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(files.iter().map(String::as_str));
+    tradeready(&all)
+}
+
+#[test]
+fn aggregate_of_the_workshop_set_is_the_mean_of_the_scores_and_names_nobody() {
+    let files = examples_in("workshop");
+    let run = run_with(&["aggregate", "--format", "json", "--anonymize"], &files);
+    let out = ok(&run);
+    let r: Value = serde_json::from_str(out).unwrap();
+    assert_eq!(r["n"], files.len());
+    let mut overall = Vec::new();
+    for (n, path) in files.iter().enumerate() {
+        let (_, a, report) = tradeready_tests::load_example(&root().join(path));
+        assert!(
+            !out.contains(&a.administration),
+            "{} named",
+            a.administration
+        );
+        let code = a.code.unwrap();
+        assert!(!out.contains(&format!("\"{code}")), "{code} in the output");
+        let row = &r["administrations"][n];
+        assert_eq!(row["label"], tradeready::aggregate::neutral_label(n));
+        close(&row["overall"], report.overall.unwrap());
+        overall.push(report.overall.unwrap());
+    }
+    // The figures of the scores of each file, computed here independently.
+    close(
+        &r["overall"]["mean"],
+        overall.iter().sum::<f64>() / overall.len() as f64,
+    );
+    overall.sort_by(f64::total_cmp);
+    let k = overall.len();
+    let median = if k % 2 == 0 {
+        (overall[k / 2 - 1] + overall[k / 2]) / 2.0
+    } else {
+        overall[k / 2]
+    };
+    close(&r["overall"]["median"], median);
+    close(&r["overall"]["min"], overall[0]);
+    close(&r["overall"]["max"], overall[k - 1]);
+}
+
+#[test]
+fn aggregate_text_is_what_a_facilitator_projects() {
+    let run = run_with(&["aggregate", "--anonymize"], &examples_in("workshop"));
+    insta::assert_snapshot!(ok(&run));
+}
+
+#[test]
+fn merge_of_three_respondents_lists_their_conflicts_and_writes_a_valid_file() {
+    let files = examples_in("consensus");
+    let run = run_with(&["merge", "--format", "json"], &files);
+    let r: Value = serde_json::from_str(ok(&run)).unwrap();
+    assert_eq!(r["n"], 3);
+    let ids: Vec<&str> = r["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "governance.oga-roles",
+            "governance.activation",
+            "governance.poc",
+            "communication.scenario-channels",
+            "aeo-mra.aeo-coverage",
+            "risk.priority-cargo",
+            "exercises.last-exercise",
+            "cooperation.outbound-inspection"
+        ]
+    );
+    assert_eq!(r["conflicts"][2]["target"], true);
+    assert_eq!(
+        r["conflicts"][7]["answers"][1],
+        serde_json::json!({"respondent": "B", "na": "Inspections at the request of a partner are done by the Plant Protection Office, not by Customs"})
+    );
+    // governance.activation: A 3 (0.75), B 3 (0.75), C 2 (0.5). Lowest: C's 2; the lower
+    // median of three, sorted C, A, B: A's 3.
+    for (rule, expected) in [("lowest", 2), ("median", 3)] {
+        let run = run_with(&["merge", "--format", "json", "--resolve", rule], &files);
+        let r: Value = serde_json::from_str(ok(&run)).unwrap();
+        assert_eq!(r["conflicts"][1]["resolved"], expected, "{rule}");
+    }
+    let out = std::env::temp_dir().join(format!("tradeready-merge-{}.yaml", std::process::id()));
+    let run = run_with(&["merge", "-o", out.to_str().unwrap()], &files);
+    assert_eq!(ok(&run), "");
+    let check = tradeready(&["validate", out.to_str().unwrap()]);
+    let written = std::fs::read_to_string(&out).unwrap();
+    std::fs::remove_file(&out).unwrap();
+    assert_eq!(check.code, Some(0), "{}\n{written}", check.stderr);
+    assert!(written.contains(
+        "  # CONFLICT on the answer of governance.activation: the respondents differ.\n"
+    ));
+}
+
+#[test]
+fn merge_refuses_a_file_of_another_cycle_and_names_it() {
+    let run = tradeready(&[
+        "merge",
+        "assessments/examples/northland-2024.yaml",
+        "assessments/examples/northland-2025.yaml",
+    ]);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.starts_with(
+            "assessments/examples/northland-2025.yaml:8:8: this file is of cycle \"2025\", where the first file is of cycle \"2024\""
+        ),
+        "{}",
+        run.stderr
+    );
+}

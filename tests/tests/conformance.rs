@@ -158,7 +158,13 @@ fn examples_read_like_real_review_cycles() {
         String,
         Vec<(String, tradeready::ScoreReport, tradeready::Assessment)>,
     > = BTreeMap::new();
-    for path in yaml_files(&root().join("assessments/examples")) {
+    let examples = root().join("assessments/examples");
+    // The workshop set and the respondents' files (in folders of their own) are one cycle
+    // each; `a_workshop_set_and_three_respondents_to_merge` covers them.
+    for path in yaml_files(&examples)
+        .into_iter()
+        .filter(|p| p.parent() == Some(examples.as_path()))
+    {
         let (_, a, report) = load_example(&path);
         assert!(
             report.evidence_coverage > 0.5,
@@ -215,6 +221,61 @@ fn examples_read_like_real_review_cycles() {
         }
     }
     assert!(regressions > 0, "at least one regression across the cycles");
+}
+
+/// The workshop material of issue 12: six to ten administrations of one region, one cycle,
+/// on the bundled profile, of different maturity and with evidence; and three respondents
+/// of one of them whose files merge with a handful of conflicts into a valid assessment.
+#[test]
+fn a_workshop_set_and_three_respondents_to_merge() {
+    let catalogue = tradeready::Catalogue::embedded();
+    let load = |path: &Path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        catalogue.load_assessment(&text).value.unwrap()
+    };
+    let set: Vec<tradeready::Scored> = yaml_files(&root().join("assessments/examples/workshop"))
+        .iter()
+        .map(|p| load(p))
+        .collect();
+    assert!(
+        (6..=10).contains(&set.len()),
+        "{} administrations",
+        set.len()
+    );
+    let mut codes: Vec<&str> = set
+        .iter()
+        .map(|s| s.assessment.code.as_deref().unwrap())
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), set.len(), "one file per administration");
+    for s in &set {
+        assert_eq!(s.assessment.cycle, set[0].assessment.cycle, "one cycle");
+        assert!(
+            s.scores.evidence_coverage > 0.3,
+            "{}",
+            s.assessment.administration
+        );
+    }
+    let refs: Vec<&tradeready::Scored> = set.iter().collect();
+    let report = tradeready::aggregate::aggregate(&refs, false).unwrap();
+    let (min, max) = (report.overall.min.unwrap(), report.overall.max.unwrap());
+    assert!(min < 40.0 && max > 80.0, "maturity from {min} to {max}");
+
+    let respondents: Vec<tradeready::Scored> =
+        yaml_files(&root().join("assessments/examples/consensus"))
+            .iter()
+            .map(|p| load(p))
+            .collect();
+    assert_eq!(respondents.len(), 3);
+    let refs: Vec<&tradeready::Scored> = respondents.iter().collect();
+    let consensus = tradeready::merge::merge(&refs, tradeready::merge::Resolve::None).unwrap();
+    let conflicts = consensus.report.conflicts.len();
+    assert!((4..=10).contains(&conflicts), "{conflicts} conflicts");
+    assert!(consensus.report.conflicts.iter().any(|c| c.target));
+    assert!(set.iter().any(|s| s.assessment.code == consensus.code));
+    let merged = catalogue.load_assessment(&consensus.to_yaml());
+    assert!(merged.value.is_some(), "{:#?}", merged.diagnostics);
 }
 
 /// The native JSON results of the examples, byte for byte. The web app's browser test

@@ -5,6 +5,8 @@
 // The shell is where I/O, the clock and printing belong.
 #![allow(clippy::disallowed_methods, clippy::print_stdout, clippy::print_stderr)]
 
+mod aggregate;
+mod merge;
 mod new;
 mod profiles;
 mod schema;
@@ -36,6 +38,15 @@ enum Command {
     Validate(validate::Args),
     /// Score assessments.
     Score(score::Args),
+    /// Set several administrations side by side (a workshop).
+    ///
+    /// Statistics per domain and indicator, and the matrix of administrations against
+    /// domains.
+    Aggregate(aggregate::Args),
+    /// Merge several respondents' answers into one assessment (a consensus).
+    ///
+    /// The conflicts are listed for the group to settle.
+    Merge(merge::Args),
     /// Print the JSON Schema of a file kind.
     Schema(schema::Args),
 }
@@ -70,6 +81,8 @@ pub fn main() -> ExitCode {
         Command::New(args) => new::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Score(args) => score::run(&args),
+        Command::Aggregate(args) => aggregate::run(&args),
+        Command::Merge(args) => merge::run(&args),
         Command::Schema(args) => schema::run(&args),
     };
     match result {
@@ -91,6 +104,41 @@ pub fn report(file: &str, diagnostics: &[Diagnostic]) -> bool {
         let _ = writeln!(stderr, "{}", d.render(file));
     }
     tradeready::is_invalid(diagnostics)
+}
+
+/// Prints one diagnostic about a file, placed in its text where it points at a node.
+pub fn report_in(file: &str, text: &str, diagnostic: Diagnostic) {
+    let mut diagnostics = [diagnostic];
+    tradeready::parse::locate(&mut diagnostics, text);
+    report(file, &diagnostics);
+}
+
+/// A file's path and its text.
+pub type Source = (PathBuf, String);
+
+/// Reads and loads every assessment named, reporting each file's diagnostics; fails when
+/// any file cannot be read or is invalid. Each loaded file comes with its path and text.
+pub fn load_many(
+    catalogue: &Catalogue,
+    files: &[PathBuf],
+) -> Result<Vec<(Source, tradeready::Scored)>, Reported> {
+    let mut out = Vec::with_capacity(files.len());
+    let mut failed = false;
+    for path in files {
+        let Ok(text) = read_text(path) else {
+            failed = true;
+            continue;
+        };
+        let loaded = catalogue.load_assessment(&text);
+        failed |= report(&display(path), &loaded.diagnostics);
+        if let Some(scored) = loaded.value {
+            out.push(((path.clone(), text), scored));
+        }
+    }
+    if failed || out.is_empty() {
+        return Err(Reported);
+    }
+    Ok(out)
 }
 
 /// Prints `FILE: message` and gives the failure.

@@ -185,6 +185,13 @@ impl Checker {
                     AnswerValue::Int(v) if levels.iter().any(|l| l.value == *v) => {
                         Some(Value::Level(*v))
                     }
+                    // DESIGN.md "Details": numbers compare as numbers, and a scale answer
+                    // 3.0 is level 3.
+                    AnswerValue::Float(f)
+                        if f.fract() == 0.0 && levels.iter().any(|l| l.value as f64 == *f) =>
+                    {
+                        Some(Value::Level(*f as i64))
+                    }
                     _ => {
                         self.error(
                             "bad-level",
