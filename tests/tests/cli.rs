@@ -159,8 +159,11 @@ fn evidence_gathered_before_an_answer_warns_and_counts_as_missing() {
     let run = tradeready(&["validate", file, "--profile", PROFILE]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(
-        run.stderr.contains("tests/data/warnings/demo-2025-gathered.yaml:11:")
-            && run.stderr.contains("`aeo.coverage` holds evidence or a note but no answer yet"),
+        run.stderr
+            .contains("tests/data/warnings/demo-2025-gathered.yaml:11:")
+            && run
+                .stderr
+                .contains("`aeo.coverage` holds evidence or a note but no answer yet"),
         "{}",
         run.stderr
     );

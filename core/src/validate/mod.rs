@@ -7,7 +7,10 @@
 
 mod assessment;
 mod indicators;
+mod migrations;
 mod profile;
+
+pub use assessment::{is_sha256, short_hash};
 
 use crate::diag::{Diagnostic, has_errors, pointer_push};
 use crate::model::raw;
