@@ -19,6 +19,7 @@ pub mod chart;
 pub mod diag;
 pub mod embedded;
 pub mod load;
+pub mod migrate;
 pub mod model;
 pub mod parse;
 pub mod report;

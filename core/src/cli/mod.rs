@@ -5,6 +5,7 @@
 // The shell is where I/O, the clock and printing belong.
 #![allow(clippy::disallowed_methods, clippy::print_stdout, clippy::print_stderr)]
 
+mod migrate;
 mod new;
 mod profiles;
 mod schema;
@@ -36,6 +37,8 @@ enum Command {
     Validate(validate::Args),
     /// Score assessments.
     Score(score::Args),
+    /// Carry an assessment to a later version of its profile.
+    Migrate(migrate::Args),
     /// Print the JSON Schema of a file kind.
     Schema(schema::Args),
 }
@@ -70,6 +73,7 @@ pub fn main() -> ExitCode {
         Command::New(args) => new::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Score(args) => score::run(&args),
+        Command::Migrate(args) => migrate::run(&args),
         Command::Schema(args) => schema::run(&args),
     };
     match result {

@@ -51,6 +51,16 @@ pub fn lower_assessment(raw: raw::Assessment, profile: &Profile) -> Lowered<Asse
     }
 }
 
+/// An answer value checked against an indicator outside any file (a migration choosing
+/// among merged answers): the checked value, or `None` when the indicator cannot take it.
+pub fn check_value(
+    value: &crate::model::AnswerValue,
+    indicator: &crate::model::Indicator,
+    as_of: Option<Date>,
+) -> Option<crate::model::Value> {
+    Checker::default().value(value, indicator, "", as_of, false)
+}
+
 /// Parses a date written `YYYY-MM-DD`, and only that.
 pub fn parse_date(text: &str) -> Option<Date> {
     let b = text.as_bytes();
