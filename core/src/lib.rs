@@ -16,6 +16,7 @@
 #![warn(missing_docs)]
 
 pub mod chart;
+pub mod compare;
 pub mod diag;
 pub mod embedded;
 pub mod load;

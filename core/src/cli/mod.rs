@@ -5,6 +5,7 @@
 // The shell is where I/O, the clock and printing belong.
 #![allow(clippy::disallowed_methods, clippy::print_stdout, clippy::print_stderr)]
 
+mod compare;
 mod migrate;
 mod new;
 mod profiles;
@@ -37,6 +38,8 @@ enum Command {
     Validate(validate::Args),
     /// Score assessments.
     Score(score::Args),
+    /// Compare review cycles of one administration.
+    Compare(compare::Args),
     /// Carry an assessment to a later version of its profile.
     Migrate(migrate::Args),
     /// Print the JSON Schema of a file kind.
@@ -73,6 +76,7 @@ pub fn main() -> ExitCode {
         Command::New(args) => new::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Score(args) => score::run(&args),
+        Command::Compare(args) => compare::run(&args),
         Command::Migrate(args) => migrate::run(&args),
         Command::Schema(args) => schema::run(&args),
     };
