@@ -363,7 +363,10 @@ impl Catalogue {
             .get_or_init(|| {
                 profile(slot.embedded.text, self.layers)
                     .value
-                    .map(Arc::new)
+                    .map(|mut p| {
+                        p.sha256 = Some(slot.embedded.sha256.to_owned());
+                        Arc::new(p)
+                    })
                     .ok_or_else(|| {
                         format!(
                             "the embedded profile {} {} is invalid",

@@ -124,6 +124,24 @@ pub fn read_text(path: &Path) -> Result<String, Reported> {
     }
 }
 
+/// Reads a profile file as text, with the SHA-256 of its bytes in lowercase hex (the
+/// provenance an assessment records in `profile.sha256`).
+pub fn read_profile(path: &Path) -> Result<(String, String), Reported> {
+    use sha2::{Digest, Sha256};
+    let bytes = read(path)?;
+    let sha256: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    match tradeready::parse::text_from_bytes(&bytes) {
+        Ok(text) => Ok((text.to_owned(), sha256)),
+        Err(d) => {
+            report(&display(path), &[d]);
+            Err(Reported)
+        }
+    }
+}
+
 /// Writes `bytes` to the file named, or to standard output.
 pub fn emit(bytes: &[u8], output: &Output) -> Outcome {
     match &output.output {
@@ -158,10 +176,12 @@ pub fn catalogue(profile: &ProfileFile) -> Result<Catalogue, Reported> {
     let mut catalogue = Catalogue::embedded();
     if let Some(path) = &profile.profile {
         let name = display(path);
-        let text = read_text(path)?;
+        let (text, sha256) = read_profile(path)?;
         let loaded = tradeready::load::profile(&text, catalogue.layers());
         report(&name, &loaded.diagnostics);
-        catalogue.pin(loaded.value.ok_or(Reported)?);
+        let mut profile = loaded.value.ok_or(Reported)?;
+        profile.sha256 = Some(sha256);
+        catalogue.pin(profile);
     }
     Ok(catalogue)
 }
