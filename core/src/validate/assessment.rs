@@ -30,7 +30,9 @@ impl Checker {
             return None;
         }
         self.sha256(a.profile.sha256.as_deref(), "/profile/sha256");
+        // A malformed hash is an error of its own, not also a different text.
         if let (Some(given), Some(known)) = (&a.profile.sha256, &profile.sha256)
+            && is_sha256(given)
             && given != known
         {
             self.warning(
