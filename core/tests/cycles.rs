@@ -433,3 +433,48 @@ proptest! {
         prop_assert!(m.report.dropped.is_empty() && m.report.lost.is_empty() && m.report.unmapped.is_empty());
     }
 }
+
+#[test]
+fn replaces_still_carries_answers_forward() {
+    // A 1.1.0 with no `migrations` block at all: `replaces` alone renames, and an id it
+    // does not name keeps its id or is lost.
+    let profile = DEMO_11[..DEMO_11.find("migrations:").unwrap()].to_owned()
+        + "replaces:\n  governance.oga-roles: governance.agency-roles\n";
+    let c = catalogue(&[&profile]);
+    let r = report(&c, Y2024);
+    assert_eq!(
+        r["carried"],
+        json!([
+            {"from": "aeo.coverage", "to": ["aeo.coverage"], "how": "same"},
+            {"from": "governance.oga-roles", "to": ["governance.agency-roles"], "how": "renamed"},
+        ])
+    );
+    assert_eq!(
+        r["lost"],
+        json!([
+            "aeo.release-time",
+            "exercises.last-test",
+            "exercises.review",
+            "governance.activation"
+        ])
+    );
+    close(&r["compatibility"], 2.0 / 6.0);
+}
+
+#[test]
+fn evidence_without_an_answer_moves_and_yields_in_a_merge() {
+    let c = catalogue(&[DEMO_11]);
+    // review holds evidence and a note but no answer; activation answers true.
+    let text = Y2024.replace(
+        "exercises.review: {value: 2, evidence: [Review minutes], note: Signed}",
+        "exercises.review: {evidence: [Review minutes], note: ask the trade}",
+    );
+    let m = carried(&c, &text, "1.1.0");
+    let response = m.raw.answers.get("exercises.response").unwrap();
+    assert_eq!(response.value, Some(tradeready::model::AnswerValue::Int(3)));
+    assert_eq!(response.evidence, ["Directive 12/2023", "Review minutes"]);
+    assert_eq!(response.note.as_deref(), Some("Signed; ask the trade"));
+    // Five answers given (review has none): activation, coverage, last-test, oga-roles
+    // carried, release time dropped: 4/5.
+    assert!((m.report.compatibility - 4.0 / 5.0).abs() < 1e-9);
+}
