@@ -4,6 +4,7 @@
 // A build script reads and writes files by nature; the library's rule does not apply here.
 #![allow(clippy::disallowed_methods)]
 
+use sha2::{Digest, Sha256};
 use std::fmt::Write;
 use std::path::Path;
 
@@ -43,13 +44,20 @@ fn main() {
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     let mut code = String::from("&[\n");
     for (id, version, path) in &entries {
-        let text = std::fs::read_to_string(path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let bytes =
+            std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        // The hash of the file as released, before its comment lines are left out.
+        let sha256: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", path.display()));
         let embedded = out.join(format!("{id}-{version}.yaml"));
         std::fs::write(&embedded, without_comment_lines(&text)).expect("OUT_DIR is writable");
         let _ = writeln!(
             code,
-            "    EmbeddedProfile {{ id: {id:?}, version: {version:?}, text: include_str!({:?}) }},",
+            "    EmbeddedProfile {{ id: {id:?}, version: {version:?}, sha256: {sha256:?}, text: include_str!({:?}) }},",
             embedded.display().to_string()
         );
     }

@@ -7,6 +7,9 @@ pub struct EmbeddedProfile {
     pub id: &'static str,
     /// Version (the file name).
     pub version: &'static str,
+    /// SHA-256, in lowercase hex, of the file as released (before its comment lines were
+    /// left out for embedding), computed at build time.
+    pub sha256: &'static str,
     /// The YAML text.
     pub text: &'static str,
 }

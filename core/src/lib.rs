@@ -17,10 +17,12 @@
 
 pub mod aggregate;
 pub mod chart;
+pub mod compare;
 pub mod diag;
 pub mod embedded;
 pub mod load;
 pub mod merge;
+pub mod migrate;
 pub mod model;
 pub mod parse;
 pub mod report;

@@ -363,7 +363,10 @@ impl Catalogue {
             .get_or_init(|| {
                 profile(slot.embedded.text, self.layers)
                     .value
-                    .map(Arc::new)
+                    .map(|mut p| {
+                        p.sha256 = Some(slot.embedded.sha256.to_owned());
+                        Arc::new(p)
+                    })
                     .ok_or_else(|| {
                         format!(
                             "the embedded profile {} {} is invalid",
@@ -528,6 +531,100 @@ impl Catalogue {
         let value = value.map(|assessment| Imported {
             raw,
             scored: Scored::new(profile, assessment),
+        });
+        finish(value, diagnostics, text)
+    }
+}
+
+/// An assessment carried to a later version, checked against it and scored.
+#[derive(Clone, Debug)]
+pub struct MigratedFile {
+    /// The migrated file as written.
+    pub raw: raw::Assessment,
+    /// What became of every old answer.
+    pub report: crate::migrate::MigrationReport,
+    /// The migrated file checked and scored under the new version.
+    pub scored: Scored,
+    /// The version the file answered before.
+    pub answered: String,
+}
+
+impl Catalogue {
+    /// Reads an assessment through syntax, schema and typed decoding only.
+    pub fn decode_assessment(&self, text: &str) -> Loaded<raw::Assessment> {
+        match decode::<raw::Assessment>(text, FileKind::Assessment, self.layers) {
+            Ok(raw) => finish(Some(raw), Vec::new(), text),
+            Err(diagnostics) => finish(None, diagnostics, text),
+        }
+    }
+
+    /// The profile a file of profile `id` is carried to: the pinned one, else version `to`,
+    /// else the newest version of `id` on offer.
+    pub fn migration_target(&self, id: &str, to: Option<&str>) -> Result<Arc<Profile>, Diagnostic> {
+        match (&self.pinned, to) {
+            (Some(p), _) => Ok(Arc::clone(p)),
+            (None, Some(version)) => self.get(id, version),
+            (None, None) => self.latest(id),
+        }
+    }
+
+    /// Carries an assessment to `to` (see [`Catalogue::migration_target`]), checks the
+    /// result against that profile like any assessment, and scores it. An error about a
+    /// carried entry is placed at the old entry in `text` and names the old id.
+    pub fn migrate(&self, text: &str, to: Option<&str>) -> Loaded<MigratedFile> {
+        let decoded = self.decode_assessment(text);
+        let Some(old) = decoded.value else {
+            return Loaded {
+                value: None,
+                diagnostics: decoded.diagnostics,
+            };
+        };
+        let profile = match self.migration_target(&old.profile.id, to) {
+            Ok(p) => p,
+            Err(d) => return finish(None, vec![d], text),
+        };
+        self.migrate_to(&old, text, &profile)
+    }
+
+    /// As [`Catalogue::migrate`], for a file already decoded, to a profile already chosen.
+    pub fn migrate_to(
+        &self,
+        old: &raw::Assessment,
+        text: &str,
+        profile: &Arc<Profile>,
+    ) -> Loaded<MigratedFile> {
+        let migrated = match crate::migrate::migrate(old, profile) {
+            Ok(m) => m,
+            Err(d) => return finish(None, vec![d], text),
+        };
+        let (value, mut diagnostics) =
+            validate::lower_assessment(migrated.assessment.clone(), profile);
+        for d in &mut diagnostics {
+            let Some((new_ptr, old_ptr)) = migrated
+                .origins
+                .iter()
+                .filter(|(new, _)| d.pointer == **new || d.pointer.starts_with(&format!("{new}/")))
+                .max_by_key(|(new, _)| new.len())
+            else {
+                continue;
+            };
+            if new_ptr != old_ptr {
+                let old_id = old_ptr.rsplit('/').next().unwrap_or_default();
+                d.message = format!(
+                    "`{old_id}` of {} {}, carried to `{}`: {}",
+                    old.profile.id,
+                    old.profile.version,
+                    new_ptr.rsplit('/').next().unwrap_or_default(),
+                    d.message
+                );
+                d.pointer = format!("{old_ptr}{}", &d.pointer[new_ptr.len()..]);
+            }
+        }
+        let value = value.map(|assessment| MigratedFile {
+            raw: migrated.assessment,
+            report: migrated.report,
+            scored: Scored::new(Arc::clone(profile), assessment),
+            answered: old.profile.version.to_string(),
         });
         finish(value, diagnostics, text)
     }

@@ -42,9 +42,14 @@ pub fn blank_assessment(profile: &Profile, blank: &Blank) -> String {
     let _ = writeln!(w, "# Check the file with: tradeready validate FILE");
     let _ = writeln!(w, "kind: assessment");
     let _ = writeln!(w, "format: {}", crate::validate::FORMAT);
+    // The hash records which text of the profile the answers are given against.
+    let sha256 = profile
+        .sha256
+        .as_deref()
+        .map_or(String::new(), |h| format!(", sha256: {h}"));
     let _ = writeln!(
         w,
-        "profile: {{id: {}, version: {}}}",
+        "profile: {{id: {}, version: {}{sha256}}}",
         profile.id,
         quote(&profile.version.to_string())
     );

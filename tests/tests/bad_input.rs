@@ -9,6 +9,46 @@ use tradeready_tests::{data, tradeready};
 /// What each file's error must say (a fragment of the message), beside its snapshot.
 const EXPECT: &[(&str, &str)] = &[
     (
+        "action-bad-due.yaml",
+        "the action for `governance.oga-roles` is due \"2026-02-30\", which is not a real date",
+    ),
+    (
+        "action-unknown-indicator.yaml",
+        "`governance.oga-role` is not an indicator",
+    ),
+    (
+        "action-unknown-status.yaml",
+        "/actions/governance.oga-roles/status",
+    ),
+    (
+        "profile-migration-bad-value.yaml",
+        "migration from 1.0.0, `governance.activation`: the answer for `exercises.response` must be a level of scale `maturity`",
+    ),
+    (
+        "profile-migration-duplicate-old-id.yaml",
+        "`exercises.review` appears twice",
+    ),
+    (
+        "profile-migration-from-not-lower.yaml",
+        "must come from a version lower than this profile's own, 1.1.0",
+    ),
+    (
+        "profile-migration-listed-twice.yaml",
+        "`governance.oga-roles` is listed twice: here and in `replaces`",
+    ),
+    (
+        "profile-migration-to-and-drop.yaml",
+        "/migrations/0/indicators/aeo.release-time",
+    ),
+    (
+        "profile-migration-unknown-to.yaml",
+        "`exercises.last-test` is carried to `exercises.plan-test`, which is not an indicator",
+    ),
+    (
+        "sha256-not-hex.yaml",
+        "is not a SHA-256 written as 64 lowercase hexadecimal digits",
+    ),
+    (
         "answer-not-a-mapping.yaml",
         "write the answer as {value: ...}",
     ),

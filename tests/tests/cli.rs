@@ -344,8 +344,8 @@ fn new_uses_the_only_embedded_profile_or_asks_for_one() {
             let out = ok(&run);
             assert!(
                 out.contains(&format!(
-                    "profile: {{id: {}, version: {}}}",
-                    only.id, only.version
+                    "profile: {{id: {}, version: {}, sha256: {}}}",
+                    only.id, only.version, only.sha256
                 )),
                 "{out}"
             );
@@ -554,5 +554,137 @@ fn merge_refuses_a_file_of_another_cycle_and_names_it() {
         ),
         "{}",
         run.stderr
+    );
+}
+
+/// Provenance: an embedded profile's hash is that of its file as released, comment lines
+/// and all; `new` writes it; scoring a file answered against another text warns and goes on.
+#[test]
+fn provenance_hashes_are_of_the_released_files() {
+    use sha2::{Digest, Sha256};
+    let hex = |bytes: &[u8]| -> String {
+        Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    for p in tradeready::embedded::PROFILES {
+        let file = root().join(format!("assessments/profiles/{}/{}.yaml", p.id, p.version));
+        assert_eq!(
+            p.sha256,
+            hex(&std::fs::read(file).unwrap()),
+            "{} {}",
+            p.id,
+            p.version
+        );
+        assert_ne!(p.sha256, hex(p.text.as_bytes()), "hashed before stripping");
+    }
+    let demo = hex(&std::fs::read(root().join(PROFILE)).unwrap());
+    let run = tradeready(&["new", "--profile", PROFILE, "--as-of", "2025-01-01"]);
+    assert!(
+        ok(&run).contains(&format!(
+            "profile: {{id: demo, version: 1.0.0, sha256: {demo}}}"
+        )),
+        "{}",
+        run.stdout
+    );
+    let dir = std::env::temp_dir().join(format!("tradeready-hash-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("other-text.yaml");
+    let text = std::fs::read_to_string(root().join(ASSESSMENT))
+        .unwrap()
+        .replace(
+            "version: 1.0.0}",
+            &format!("version: 1.0.0, sha256: {}}}", "0".repeat(64)),
+        );
+    std::fs::write(&path, text).unwrap();
+    let scored = tradeready(&["score", path.to_str().unwrap(), "--profile", PROFILE]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    ok(&scored);
+    let expected = format!(
+        "warning: answered against a different text of demo 1.0.0 (sha256 000000000000 here, {} in the profile used)",
+        &demo[..12]
+    );
+    assert!(scored.stderr.contains(&expected), "{}", scored.stderr);
+}
+
+const DEMO_11: &str = "tests/data/profiles/demo-1.1.0.yaml";
+const CYCLE_2024: &str = "tests/data/cycles/demo-2024.yaml";
+const CYCLE_2026: &str = "tests/data/cycles/demo-2026.yaml";
+
+#[test]
+fn compare_text_is_golden() {
+    let run = tradeready(&["compare", ASSESSMENT, CYCLE_2024, "--profile", PROFILE]);
+    insta::assert_snapshot!(ok(&run));
+}
+
+#[test]
+fn compare_across_versions_json_is_golden() {
+    let run = tradeready(&[
+        "compare",
+        CYCLE_2024,
+        ASSESSMENT,
+        CYCLE_2026,
+        "--profile",
+        DEMO_11,
+        "--format",
+        "json",
+    ]);
+    insta::assert_snapshot!(ok(&run));
+}
+
+#[test]
+fn compare_refuses_one_file_and_other_profiles() {
+    let one = tradeready(&["compare", ASSESSMENT, "--profile", PROFILE]);
+    assert_eq!(one.code, Some(2), "wrong usage: {}", one.stderr);
+    let other = tradeready(&[
+        "compare",
+        ASSESSMENT,
+        "tests/data/bad/unknown-profile-id.yaml",
+    ]);
+    assert_eq!(other.code, Some(1));
+    assert!(
+        other
+            .stderr
+            .contains("compare takes cycles of one profile id"),
+        "{}",
+        other.stderr
+    );
+}
+
+#[test]
+fn migrate_yaml_and_json_are_golden() {
+    let yaml = tradeready(&["migrate", CYCLE_2024, "--profile", DEMO_11]);
+    insta::assert_snapshot!("migrate_yaml", ok(&yaml));
+    let json = tradeready(&[
+        "migrate",
+        CYCLE_2024,
+        "--profile",
+        DEMO_11,
+        "--format",
+        "json",
+    ]);
+    insta::assert_snapshot!("migrate_json", ok(&json));
+    // The migrated file is itself a valid 1.1.0 assessment, carrying the profile's hash.
+    let dir = std::env::temp_dir().join(format!("tradeready-migrate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("migrated.yaml");
+    let written = tradeready(&[
+        "migrate",
+        CYCLE_2024,
+        "--profile",
+        DEMO_11,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    ok(&written);
+    let valid = tradeready(&["validate", out.to_str().unwrap(), "--profile", DEMO_11]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    ok(&valid);
+    assert!(text.contains("sha256: "), "{text}");
+    assert!(
+        text.contains("migrated_from:\n  version: 1.0.0\n"),
+        "{text}"
     );
 }

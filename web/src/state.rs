@@ -301,7 +301,9 @@ pub fn new_draft(
             profile: raw::ProfileRef {
                 id: key.id.clone(),
                 version: Label(key.version.clone()),
+                sha256: None,
             },
+            migrated_from: None,
             administration: raw::Administration {
                 name: administration.to_owned(),
                 code: (!code.trim().is_empty()).then(|| Label(code.to_owned())),
@@ -311,6 +313,7 @@ pub fn new_draft(
             assessors: Vec::new(),
             answers: UniqueMap::new(),
             targets: UniqueMap::new(),
+            actions: UniqueMap::new(),
         },
         saved_at: None,
         exported: false,

@@ -6,7 +6,9 @@
 #![allow(clippy::disallowed_methods, clippy::print_stdout, clippy::print_stderr)]
 
 mod aggregate;
+mod compare;
 mod merge;
+mod migrate;
 mod new;
 mod profiles;
 mod schema;
@@ -47,6 +49,10 @@ enum Command {
     ///
     /// The conflicts are listed for the group to settle.
     Merge(merge::Args),
+    /// Compare review cycles of one administration.
+    Compare(compare::Args),
+    /// Carry an assessment to a later version of its profile.
+    Migrate(migrate::Args),
     /// Print the JSON Schema of a file kind.
     Schema(schema::Args),
 }
@@ -83,6 +89,8 @@ pub fn main() -> ExitCode {
         Command::Score(args) => score::run(&args),
         Command::Aggregate(args) => aggregate::run(&args),
         Command::Merge(args) => merge::run(&args),
+        Command::Compare(args) => compare::run(&args),
+        Command::Migrate(args) => migrate::run(&args),
         Command::Schema(args) => schema::run(&args),
     };
     match result {
@@ -164,6 +172,24 @@ pub fn read_text(path: &Path) -> Result<String, Reported> {
     }
 }
 
+/// Reads a profile file as text, with the SHA-256 of its bytes in lowercase hex (the
+/// provenance an assessment records in `profile.sha256`).
+pub fn read_profile(path: &Path) -> Result<(String, String), Reported> {
+    use sha2::{Digest, Sha256};
+    let bytes = read(path)?;
+    let sha256: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    match tradeready::parse::text_from_bytes(&bytes) {
+        Ok(text) => Ok((text.to_owned(), sha256)),
+        Err(d) => {
+            report(&display(path), &[d]);
+            Err(Reported)
+        }
+    }
+}
+
 /// Writes `bytes` to the file named, or to standard output.
 pub fn emit(bytes: &[u8], output: &Output) -> Outcome {
     match &output.output {
@@ -198,10 +224,12 @@ pub fn catalogue(profile: &ProfileFile) -> Result<Catalogue, Reported> {
     let mut catalogue = Catalogue::embedded();
     if let Some(path) = &profile.profile {
         let name = display(path);
-        let text = read_text(path)?;
+        let (text, sha256) = read_profile(path)?;
         let loaded = tradeready::load::profile(&text, catalogue.layers());
         report(&name, &loaded.diagnostics);
-        catalogue.pin(loaded.value.ok_or(Reported)?);
+        let mut profile = loaded.value.ok_or(Reported)?;
+        profile.sha256 = Some(sha256);
+        catalogue.pin(profile);
     }
     Ok(catalogue)
 }

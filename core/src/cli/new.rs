@@ -1,6 +1,6 @@
 //! `tradeready new`: a blank assessment, each indicator a commented entry.
 
-use super::{Outcome, Output, Reported, emit, fail, read_text, report};
+use super::{Outcome, Output, Reported, emit, fail, read_profile, report};
 use std::path::{Path, PathBuf};
 use tradeready::{Catalogue, template};
 
@@ -34,9 +34,12 @@ pub fn run(args: &Args) -> Outcome {
     let profile = match args.profile.as_deref() {
         Some(arg) if Path::new(arg).is_file() => {
             let path = PathBuf::from(arg);
-            let loaded = catalogue.add_text(&read_text(&path)?);
+            let (text, sha256) = read_profile(&path)?;
+            let loaded = tradeready::load::profile(&text, catalogue.layers());
             report(arg, &loaded.diagnostics);
-            loaded.value.ok_or(Reported)?
+            let mut profile = loaded.value.ok_or(Reported)?;
+            profile.sha256 = Some(sha256);
+            catalogue.add(profile)
         }
         Some(arg) => {
             let found = match arg.split_once('@') {

@@ -8,7 +8,7 @@
 pub mod raw;
 pub mod text;
 
-pub use raw::{IndicatorKind as KindTag, MissingPolicy, Phase};
+pub use raw::{ActionStatus, IndicatorKind as KindTag, MissingPolicy, Phase, ValueKey};
 pub use text::{AnswerValue, Label, LevelKey, LocalizedText, UniqueMap};
 
 use std::collections::{BTreeMap, HashMap};
@@ -37,8 +37,13 @@ pub struct Profile {
     pub caps: Vec<Cap>,
     /// Scenarios in file order.
     pub scenarios: Vec<Scenario>,
-    /// `{old-indicator-id: new-indicator-id}`.
+    /// `{old-indicator-id: new-indicator-id}`: a `to` entry for every earlier version.
     pub replaces: BTreeMap<String, String>,
+    /// How the answers of earlier versions carry forward, in file order.
+    pub migrations: Vec<Migration>,
+    /// SHA-256, in lowercase hex, of the profile file as released, when the caller knows
+    /// it (the embedded profiles carry theirs; the command line hashes a profile file).
+    pub sha256: Option<String>,
     /// The file as written, for tools that show or re-export it.
     pub raw: raw::Profile,
     /// Indicator id to (domain index, indicator index).
@@ -70,6 +75,24 @@ impl Profile {
             .flat_map(|d| d.indicators.iter().map(move |i| (d, i)))
     }
 
+    /// What becomes of old indicator `id` of version `from`: the entry of the migration
+    /// from that version, else `replaces`, else `None` (the id is kept when this version
+    /// has it, and lost otherwise).
+    pub fn migration_rule(&self, from: &semver::Version, id: &str) -> Option<MigrationRule> {
+        let entry = self
+            .migrations
+            .iter()
+            .find(|m| m.from == *from)
+            .and_then(|m| m.indicators.get(id));
+        match entry {
+            Some(rule) => Some(rule.clone()),
+            None => self.replaces.get(id).map(|new| MigrationRule::To {
+                to: vec![new.clone()],
+                values: None,
+            }),
+        }
+    }
+
     /// The label of the band a 0-100 score falls in, in the default language.
     pub fn band(&self, score: f64) -> Option<&str> {
         self.bands
@@ -78,6 +101,42 @@ impl Profile {
             .find(|b| b.min <= score + 1e-9)
             .map(|b| self.text(&b.label))
     }
+}
+
+/// A validated migration: how the answers of one earlier version carry forward.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Migration {
+    /// The earlier version, lower than the profile's.
+    pub from: semver::Version,
+    /// Old indicator id to what becomes of it.
+    pub indicators: BTreeMap<String, MigrationRule>,
+}
+
+/// What becomes of one old indicator.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MigrationRule {
+    /// Carried to each of these ids (two or more: a split).
+    To {
+        /// New ids, each an indicator of the profile, without duplicates.
+        to: Vec<String>,
+        /// Old value to new value, each new value valid for every id of `to`.
+        values: Option<Vec<(ValueKey, AnswerValue)>>,
+    },
+    /// Not carried, for this reason.
+    Drop(String),
+}
+
+/// A validated action of the plan adopted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Action {
+    /// What will be done; the indicator's recommendation where none is given.
+    pub what: Option<String>,
+    /// Who is responsible.
+    pub owner: Option<String>,
+    /// When it is due (may be after `as_of`).
+    pub due: Option<Date>,
+    /// Where it stands.
+    pub status: ActionStatus,
 }
 
 /// A validated score band.
@@ -252,6 +311,8 @@ pub struct Assessment {
     pub answers: BTreeMap<String, Answer>,
     /// Targets by indicator id.
     pub targets: BTreeMap<String, Value>,
+    /// The action plan adopted, by indicator id.
+    pub actions: BTreeMap<String, Action>,
     /// The file as written.
     pub raw: raw::Assessment,
 }

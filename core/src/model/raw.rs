@@ -6,8 +6,12 @@
 //! two cannot drift.
 
 use super::text::{AnswerValue, Label, LevelKey, LocalizedText, Str, UniqueMap, strict};
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::fmt;
 
 /// `kind: profile`.
 #[allow(missing_docs)]
@@ -81,9 +85,25 @@ pub struct Profile {
     /// Disruption scenarios, each re-weighting domains and indicators.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scenarios: Vec<Scenario>,
-    /// In a later version: `{old-indicator-id: new-indicator-id}`.
+    /// In a later version: `{old-indicator-id: new-indicator-id}`, a `to` entry for every
+    /// earlier version.
     #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
     pub replaces: UniqueMap<String, Str>,
+    /// In a later version: for each earlier version whose answers it accepts, what becomes
+    /// of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub migrations: Vec<Migration>,
+}
+
+/// How the answers of one earlier version carry forward.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Migration {
+    /// The earlier version (lower than the profile's own).
+    pub from: Label,
+    /// Old indicator id: what becomes of its answer, target and action.
+    #[serde(default)]
+    pub indicators: UniqueMap<String, MigrationEntry>,
 }
 
 /// A source document.
@@ -415,6 +435,10 @@ pub struct Assessment {
     pub format: u32,
     /// The profile answered.
     pub profile: ProfileRef,
+    /// The version the answers were first given against, when `tradeready migrate`
+    /// carried them to this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub migrated_from: Option<MigratedFrom>,
     /// Who is assessed.
     pub administration: Administration,
     /// Free label of the review cycle (`2025-H1`).
@@ -435,6 +459,77 @@ pub struct Assessment {
     /// The answers aimed for next cycle, by indicator id.
     #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
     pub targets: UniqueMap<String, AnswerValue>,
+    /// The action plan adopted, by indicator id.
+    #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
+    pub actions: UniqueMap<String, Action>,
+}
+
+/// Where a migrated assessment came from.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MigratedFrom {
+    /// The profile version the answers were first given against.
+    pub version: Label,
+    /// The `sha256` the file had then, if any.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::opt_string"
+    )]
+    pub sha256: Option<String>,
+}
+
+/// One action of the plan adopted.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// What will be done (default: the indicator's recommendation).
+    #[serde(
+        rename = "do",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::opt_string"
+    )]
+    pub what: Option<String>,
+    /// Who is responsible.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::opt_string"
+    )]
+    pub owner: Option<String>,
+    /// When it is due (YYYY-MM-DD; may be after `as_of`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::opt_string"
+    )]
+    pub due: Option<String>,
+    /// Where it stands.
+    pub status: ActionStatus,
+}
+
+/// Where an adopted action stands.
+#[allow(missing_docs)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionStatus {
+    Planned,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl ActionStatus {
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionStatus::Planned => "planned",
+            ActionStatus::InProgress => "in-progress",
+            ActionStatus::Done => "done",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
 }
 
 /// Which profile an assessment answers.
@@ -446,6 +541,13 @@ pub struct ProfileRef {
     pub id: String,
     /// Profile version.
     pub version: Label,
+    /// SHA-256, in lowercase hex, of the profile file the answers were given against.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::opt_string"
+    )]
+    pub sha256: Option<String>,
 }
 
 /// The administration assessed.
@@ -488,4 +590,281 @@ pub struct Answer {
         deserialize_with = "strict::opt_string"
     )]
     pub note: Option<String>,
+}
+
+/// What becomes of one old indicator's answer, target and action in a migration: `new-id`
+/// (renamed), `{to: id | [ids], values: {old: new}}` (renamed, split, values mapped) or
+/// `{drop: reason}`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MigrationEntry {
+    /// Carried to one id or to several (a split copies it to each).
+    To {
+        /// The new id or ids.
+        to: IdList,
+        /// Old value (a level, true or false) to new value; an old value not listed is not
+        /// carried.
+        values: Option<UniqueMap<ValueKey, AnswerValue>>,
+    },
+    /// Not carried, for this reason.
+    Drop {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// The fields a migration entry written as a mapping may have.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryFields {
+    #[serde(default)]
+    to: Option<IdList>,
+    #[serde(default)]
+    values: Option<UniqueMap<ValueKey, AnswerValue>>,
+    #[serde(default, deserialize_with = "strict::opt_string")]
+    drop: Option<String>,
+}
+
+impl Serialize for MigrationEntry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            MigrationEntry::To {
+                to: IdList::One(id),
+                values: None,
+            } => serializer.serialize_str(id),
+            MigrationEntry::To { to, values } => {
+                let mut map = serializer.serialize_map(None)?;
+                map.serialize_entry("to", to)?;
+                if let Some(values) = values {
+                    map.serialize_entry("values", values)?;
+                }
+                map.end()
+            }
+            MigrationEntry::Drop { reason } => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("drop", reason)?;
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for MigrationEntry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntryVisitor;
+        impl<'de> Visitor<'de> for EntryVisitor {
+            type Value = MigrationEntry;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a new indicator id, {to: id or [ids], values: {old: new}} or {drop: reason}",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(MigrationEntry::To {
+                    to: IdList::One(v.to_owned()),
+                    values: None,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                let fields = EntryFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                match fields {
+                    EntryFields {
+                        to: Some(to),
+                        values,
+                        drop: None,
+                    } => Ok(MigrationEntry::To { to, values }),
+                    EntryFields {
+                        to: None,
+                        values: None,
+                        drop: Some(reason),
+                    } => Ok(MigrationEntry::Drop { reason }),
+                    EntryFields { drop: Some(_), .. } => Err(de::Error::custom(
+                        "a migration entry either carries the answer (`to`, with `values`) or drops it (`drop`), not both",
+                    )),
+                    EntryFields { .. } => Err(de::Error::custom(
+                        "a migration entry needs `to` (the new id or ids) or `drop` (the reason)",
+                    )),
+                }
+            }
+        }
+        deserializer.deserialize_any(EntryVisitor)
+    }
+}
+
+impl JsonSchema for MigrationEntry {
+    fn schema_name() -> Cow<'static, str> {
+        "MigrationEntry".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let to = generator.subschema_for::<IdList>();
+        let values = generator.subschema_for::<UniqueMap<ValueKey, AnswerValue>>();
+        json_schema!({
+            "description": "What becomes of an old indicator: a new id (renamed), {to: id or [ids], values: {old: new}} (renamed, split, values mapped), or {drop: reason}.",
+            "oneOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "properties": {"to": to, "values": values},
+                    "required": ["to"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "properties": {"drop": {"type": "string"}},
+                    "required": ["drop"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+/// One indicator id or a list of them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum IdList {
+    /// `to: id`.
+    One(String),
+    /// `to: [id, ...]`.
+    Many(Vec<String>),
+}
+
+impl IdList {
+    /// The ids, in the order written.
+    pub fn ids(&self) -> Vec<&str> {
+        match self {
+            IdList::One(id) => vec![id.as_str()],
+            IdList::Many(ids) => ids.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+impl Serialize for IdList {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            IdList::One(id) => serializer.serialize_str(id),
+            IdList::Many(ids) => ids.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for IdList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListVisitor;
+        impl<'de> Visitor<'de> for ListVisitor {
+            type Value = IdList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an indicator id or a list of indicator ids")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(IdList::One(v.to_owned()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<Str>()? {
+                    ids.push(id.0);
+                }
+                Ok(IdList::Many(ids))
+            }
+        }
+        deserializer.deserialize_any(ListVisitor)
+    }
+}
+
+impl JsonSchema for IdList {
+    fn schema_name() -> Cow<'static, str> {
+        "IdList".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An indicator id, or a list of them (a split).",
+            "anyOf": [
+                {"type": "string"},
+                {"type": "array", "items": {"type": "string"}}
+            ]
+        })
+    }
+}
+
+/// An old value in a migration's `values`: a scale level or true or false, written bare in
+/// YAML (`2:`, `true:`) or quoted as JSON requires (`"2":`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ValueKey {
+    /// `true` or `false`.
+    Bool(bool),
+    /// A level.
+    Int(i64),
+}
+
+impl ValueKey {
+    /// Whether an answer value is this key: of the same type and equal (`true` is not 1;
+    /// a level 3.0 is 3).
+    pub fn matches(&self, value: &AnswerValue) -> bool {
+        match (self, value) {
+            (ValueKey::Bool(k), AnswerValue::Bool(v)) => k == v,
+            (ValueKey::Int(k), AnswerValue::Int(v)) => k == v,
+            (ValueKey::Int(k), AnswerValue::Float(v)) => (*k as f64) == *v,
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for ValueKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ValueKey::Bool(b) => write!(f, "{b}"),
+            ValueKey::Int(v) => write!(f, "{v}"),
+        }
+    }
+}
+
+impl Serialize for ValueKey {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ValueKey::Bool(b) => serializer.serialize_bool(*b),
+            ValueKey::Int(v) => serializer.serialize_i64(*v),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ValueKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = ValueKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an old value: a level (an integer), true or false")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<ValueKey, E> {
+                Ok(ValueKey::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ValueKey, E> {
+                Ok(ValueKey::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ValueKey, E> {
+                i64::try_from(v)
+                    .map(ValueKey::Int)
+                    .map_err(|_| E::custom("level value too large"))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ValueKey, E> {
+                match v {
+                    "true" => Ok(ValueKey::Bool(true)),
+                    "false" => Ok(ValueKey::Bool(false)),
+                    _ => v
+                        .parse()
+                        .map(ValueKey::Int)
+                        .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self)),
+                }
+            }
+        }
+        deserializer.deserialize_any(KeyVisitor)
+    }
+}
+
+impl JsonSchema for ValueKey {
+    fn schema_name() -> Cow<'static, str> {
+        "ValueKey".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({"type": "string", "pattern": "^(-?[0-9]+|true|false)$"})
+    }
 }

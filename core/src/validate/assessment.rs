@@ -5,7 +5,7 @@ use super::{Checker, parse_date, says_yes_or_no};
 use crate::diag::pointer_push;
 use crate::model::raw;
 use crate::model::{
-    Answer, AnswerValue, Assessment, Indicator, IndicatorKind, Profile, Response, Value,
+    Action, Answer, AnswerValue, Assessment, Indicator, IndicatorKind, Profile, Response, Value,
 };
 use std::collections::{BTreeMap, HashSet};
 use time::Date;
@@ -28,6 +28,28 @@ impl Checker {
                 ),
             );
             return None;
+        }
+        self.sha256(a.profile.sha256.as_deref(), "/profile/sha256");
+        // A malformed hash is an error of its own, not also a different text.
+        if let (Some(given), Some(known)) = (&a.profile.sha256, &profile.sha256)
+            && is_sha256(given)
+            && given != known
+        {
+            self.warning(
+                "profile-hash",
+                "/profile/sha256",
+                format!(
+                    "answered against a different text of {} {} (sha256 {} here, {} in the profile used)",
+                    profile.id,
+                    profile.version,
+                    short_hash(given),
+                    short_hash(known)
+                ),
+            );
+        }
+        if let Some(from) = &a.migrated_from {
+            self.semver(from.version.as_str(), "/migrated_from/version");
+            self.sha256(from.sha256.as_deref(), "/migrated_from/sha256");
         }
         if a.administration.name.trim().is_empty() {
             self.error(
@@ -153,6 +175,46 @@ impl Checker {
                 targets.insert(id.clone(), v);
             }
         }
+        let mut actions = BTreeMap::new();
+        for (id, action) in a.actions.iter() {
+            let ptr = pointer_push("/actions", id);
+            if profile.indicator(id).is_none() {
+                self.unknown_indicator(id, &ptr, &profile.index);
+                continue;
+            }
+            for (field, text) in [("do", &action.what), ("owner", &action.owner)] {
+                if text.as_deref().is_some_and(|t| t.trim().is_empty()) {
+                    self.error(
+                        "empty-text",
+                        &pointer_push(&ptr, field),
+                        format!("the action for `{id}` has an empty `{field}`"),
+                    );
+                }
+            }
+            let due = match &action.due {
+                None => None,
+                Some(text) => match parse_date(text) {
+                    Some(date) => Some(date),
+                    None => {
+                        self.error(
+                            "date-form",
+                            &pointer_push(&ptr, "due"),
+                            format!("the action for `{id}` is due {text:?}, which is not a real date written YYYY-MM-DD"),
+                        );
+                        continue;
+                    }
+                },
+            };
+            actions.insert(
+                id.clone(),
+                Action {
+                    what: action.what.clone(),
+                    owner: action.owner.clone(),
+                    due,
+                    status: action.status,
+                },
+            );
+        }
         Some(Assessment {
             profile_id: a.profile.id.clone(),
             profile_version: version,
@@ -162,12 +224,28 @@ impl Checker {
             as_of: as_of.unwrap_or(Date::MIN),
             answers,
             targets,
+            actions,
             raw: a,
         })
     }
 
+    /// Checks that a hash, when given, is a SHA-256 written as 64 lowercase hex digits.
+    fn sha256(&mut self, hash: Option<&str>, ptr: &str) {
+        if let Some(hash) = hash
+            && !is_sha256(hash)
+        {
+            self.error(
+                "sha256-form",
+                ptr,
+                format!(
+                    "sha256 {hash:?} is not a SHA-256 written as 64 lowercase hexadecimal digits"
+                ),
+            );
+        }
+    }
+
     /// Checks an answer or target value against its indicator.
-    fn value(
+    pub(super) fn value(
         &mut self,
         value: &AnswerValue,
         indicator: &Indicator,
@@ -280,4 +358,17 @@ impl Checker {
             }
         }
     }
+}
+
+/// Whether `text` is a SHA-256 in lowercase hex.
+pub fn is_sha256(text: &str) -> bool {
+    text.len() == 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The short form of a hash that reports show: its first 12 digits.
+pub fn short_hash(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
 }

@@ -7,7 +7,10 @@
 
 mod assessment;
 mod indicators;
+mod migrations;
 mod profile;
+
+pub use assessment::{is_sha256, short_hash};
 
 use crate::diag::{Diagnostic, has_errors, pointer_push};
 use crate::model::raw;
@@ -46,6 +49,16 @@ pub fn lower_assessment(raw: raw::Assessment, profile: &Profile) -> Lowered<Asse
         Some(a) if !has_errors(&diags) => (Some(a), diags),
         _ => (None, diags),
     }
+}
+
+/// An answer value checked against an indicator outside any file (a migration choosing
+/// among merged answers): the checked value, or `None` when the indicator cannot take it.
+pub fn check_value(
+    value: &crate::model::AnswerValue,
+    indicator: &crate::model::Indicator,
+    as_of: Option<Date>,
+) -> Option<crate::model::Value> {
+    Checker::default().value(value, indicator, "", as_of, false)
 }
 
 /// Parses a date written `YYYY-MM-DD`, and only that.

@@ -134,6 +134,7 @@ impl Checker {
             }
             replaces.insert(old.clone(), new.0.clone());
         }
+        let migrations = self.migrations(&p.migrations, &version, &domains, &index, &replaces);
         self.uncited_clauses(&p);
 
         Profile {
@@ -148,6 +149,8 @@ impl Checker {
             caps,
             scenarios,
             replaces,
+            migrations,
+            sha256: None,
             raw: p,
             index,
         }
