@@ -173,8 +173,9 @@ pub struct Consensus {
     pub answers: Vec<MergedAnswer>,
     /// Targets in profile order.
     pub targets: Vec<MergedTarget>,
-    // Actions (DESIGN.md: the first file's, then others' for other ids) belong here, and in
-    // `to_yaml` after the targets, once the assessment model carries them.
+    /// The action plan adopted (DESIGN.md: the first file's actions, then the others' for
+    /// other ids), in profile order.
+    pub actions: Vec<(String, crate::model::Action)>,
     /// Counts, conflicts and partial answers.
     pub report: MergeReport,
 }
@@ -436,6 +437,16 @@ pub fn merge(files: &[&Scored], resolve: Resolve) -> Result<Consensus, InFile> {
             }
         }
     }
+    // Actions: each id takes the action of the first file that lists it.
+    let actions = profile
+        .indicators()
+        .filter_map(|(_, i)| {
+            files
+                .iter()
+                .find_map(|f| f.assessment.actions.get(&i.id))
+                .map(|a| (i.id.clone(), a.clone()))
+        })
+        .collect();
     Ok(Consensus {
         administration: first.assessment.administration.clone(),
         code: files.iter().find_map(|f| f.assessment.code.clone()),
@@ -449,6 +460,7 @@ pub fn merge(files: &[&Scored], resolve: Resolve) -> Result<Consensus, InFile> {
             .collect(),
         answers,
         targets,
+        actions,
         report,
         profile,
     })
@@ -531,11 +543,17 @@ impl Consensus {
         }
         let _ = writeln!(w, "kind: assessment");
         let _ = writeln!(w, "format: {}", crate::validate::FORMAT);
+        // The merged answers are checked against the profile used, as `new` writes it.
         let _ = writeln!(
             w,
-            "profile: {{id: {}, version: {}}}",
+            "profile: {{id: {}, version: {}{}}}",
             quoted(&profile.id),
-            quoted(&profile.version.to_string())
+            quoted(&profile.version.to_string()),
+            profile
+                .sha256
+                .as_ref()
+                .map(|h| format!(", sha256: {h}"))
+                .unwrap_or_default()
         );
         let _ = writeln!(w, "administration:");
         let _ = writeln!(w, "  name: {}", quoted(&self.administration));
@@ -612,6 +630,22 @@ impl Consensus {
                     let _ = writeln!(w, "  {}: {}", t.id, value_text(v));
                 }
                 (None, None) => {}
+            }
+        }
+        if !self.actions.is_empty() {
+            let _ = writeln!(w, "actions:");
+            for (id, a) in &self.actions {
+                let _ = writeln!(w, "  {id}:");
+                if let Some(what) = &a.what {
+                    let _ = writeln!(w, "    do: {}", quoted(what));
+                }
+                if let Some(owner) = &a.owner {
+                    let _ = writeln!(w, "    owner: {}", quoted(owner));
+                }
+                if let Some(due) = a.due {
+                    let _ = writeln!(w, "    due: {}", crate::format_date(due));
+                }
+                let _ = writeln!(w, "    status: {}", a.status.as_str());
             }
         }
         out

@@ -659,3 +659,36 @@ fn files_of_another_administration_cycle_or_profile_version_are_refused() {
     let refs: Vec<&Scored> = scored.iter().collect();
     assert!(merge(&refs, Resolve::None).is_ok());
 }
+
+#[test]
+fn actions_are_the_first_files_then_the_others_for_other_ids() {
+    let files = [
+        respondent(
+            "[Legal]",
+            "2025-06-30",
+            "answers:\n  a.level: {value: 2}\nactions:\n  a.level: {do: Sign the protocol, owner: Legal, status: planned}",
+        ),
+        respondent(
+            "[Risk]",
+            "2025-06-30",
+            "answers:\n  a.level: {value: 2}\nactions:\n  a.level: {owner: Risk, status: done}\n  b.share: {owner: Risk, due: 2026-03-31, status: in-progress}",
+        ),
+    ];
+    let (consensus, _) = merged(&files, Resolve::None);
+    let a = reloaded(&consensus);
+    let level = &a.actions["a.level"];
+    assert_eq!(level.owner.as_deref(), Some("Legal"), "the first file's");
+    assert_eq!(level.what.as_deref(), Some("Sign the protocol"));
+    assert_eq!(level.status.as_str(), "planned");
+    let share = &a.actions["b.share"];
+    assert_eq!(
+        share.owner.as_deref(),
+        Some("Risk"),
+        "another file's, for another id"
+    );
+    assert_eq!(
+        share.due.map(tradeready::format_date).as_deref(),
+        Some("2026-03-31")
+    );
+    assert_eq!(a.actions.len(), 2);
+}

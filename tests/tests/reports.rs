@@ -87,7 +87,8 @@ fn hostile_text_stays_text_in_every_format() {
             "Customs Administration of Examplestan",
             "\"<script>alert(1)</script> =HYPERLINK(\\\"x\\\") | **b** & co\"",
         )
-        .replace("2025-H1", "\"<img src=x onerror=alert(1)>\"");
+        .replace("2025-H1", "\"<img src=x onerror=alert(1)>\"")
+        + "actions:\n  governance.oga-roles: {owner: \"=cmd|' /C calc'!A0 <b>Legal</b>\", due: 2026-03-31, status: in-progress}\n";
     let path = std::env::temp_dir().join(format!("tradeready-hostile-{}.yaml", std::process::id()));
     std::fs::write(&path, text).unwrap();
     let file = path.to_str().unwrap();
@@ -100,7 +101,27 @@ fn hostile_text_stays_text_in_every_format() {
     let md = score(file, "md", &["--profile", PROFILE]);
     assert!(!md.contains("<script>") && !md.contains("<img"), "{md}");
     assert!(md.contains("\\*\\*b\\*\\*"));
+    assert!(
+        html.contains("Owner: =cmd|&#39; /C calc&#39;!A0 &lt;b&gt;Legal&lt;/b&gt;"),
+        "{html}"
+    );
+    assert!(html.contains("Due: 2026-03-31 · Status: in-progress"));
+    assert!(md.contains("Adopted: "), "{md}");
+    let csv = String::from_utf8(
+        std::process::Command::new(tradeready_tests::binary())
+            .args(["score", file, "--profile", PROFILE, "--format", "csv"])
+            .current_dir(tradeready_tests::root())
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        csv.contains(",'=cmd|' /C calc'!A0 <b>Legal</b>,2026-03-31,in-progress\r\n"),
+        "{csv}"
+    );
     let txt = score(file, "text", &["--profile", PROFILE]);
+    assert!(txt.contains("Adopted: Agree and sign"), "{txt}");
     assert!(
         txt.contains("<script>alert(1)</script>"),
         "plain text shows the name as written"

@@ -62,7 +62,10 @@ pub fn run(args: &Args) -> Outcome {
             .unwrap_or(s.profile.default_language())
             .to_owned()
     };
-    let report = |s: &Scored| tradeready::report::Report::new(&s.profile, &s.scores, &lang(s));
+    let report = |s: &Scored| {
+        tradeready::report::Report::new(&s.profile, &s.scores, &lang(s))
+            .with_actions(&s.assessment.actions)
+    };
     let bytes = match args.format {
         Format::Json => match scored.as_slice() {
             [one] => json(&one.scores)?,

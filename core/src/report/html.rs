@@ -170,20 +170,13 @@ pub fn render(report: &Report, svg: &dyn Fn(&BarChart, u32) -> String) -> String
             let _ = write!(w, "<div class=\"rec\">{}</div>", esc(r));
         }
         if let Some(x) = &a.adopted {
-            let parts: Vec<String> = [
-                x.what.as_deref().map(esc),
-                x.owner
-                    .as_deref()
-                    .map(|o| format!("{}{}{}", words.owner, words.colon, esc(o))),
-                x.due
-                    .as_deref()
-                    .map(|d| format!("{}{}{}", words.due, words.colon, esc(d))),
-                Some(format!("{}{}{}", words.status, words.colon, esc(&x.status))),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            let _ = write!(w, "<div class=\"adopted\">{}</div>", parts.join(" · "));
+            let _ = write!(
+                w,
+                "<div class=\"adopted\">{}{}{}</div>",
+                words.adopted,
+                words.colon,
+                esc(&x.line(n))
+            );
         }
         let _ = writeln!(
             w,

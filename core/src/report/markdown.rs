@@ -130,20 +130,7 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(w, "   {}", esc(r));
         }
         if let Some(x) = &a.adopted {
-            let parts: Vec<String> = [
-                x.what.as_deref().map(esc),
-                x.owner
-                    .as_deref()
-                    .map(|o| format!("{}{}{}", words.owner, words.colon, esc(o))),
-                x.due
-                    .as_deref()
-                    .map(|d| format!("{}{}{d}", words.due, words.colon)),
-                Some(format!("{}{}{}", words.status, words.colon, esc(&x.status))),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            let _ = writeln!(w, "   {}", parts.join(" · "));
+            let _ = writeln!(w, "   {}{}{}", words.adopted, words.colon, esc(&x.line(n)));
         }
         if !a.refs.is_empty() {
             let _ = writeln!(

@@ -150,6 +150,27 @@ pub struct Adopted {
     pub status: String,
 }
 
+impl Adopted {
+    /// The action in one line: what, owner, due date and status, labelled in `lang`.
+    pub fn line(&self, lang: Lang) -> String {
+        let w = lang.words();
+        [
+            self.what.clone(),
+            self.owner
+                .as_ref()
+                .map(|o| format!("{}{}{o}", w.owner, w.colon)),
+            self.due
+                .as_ref()
+                .map(|d| format!("{}{}{d}", w.due, w.colon)),
+            Some(format!("{}{}{}", w.status, w.colon, self.status)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
+}
+
 impl Report {
     /// Assembles the report of `scores` (the result of scoring an assessment against
     /// `profile`) in `lang`: the report's own words in that language (English when it is
@@ -298,6 +319,26 @@ impl Report {
                 })
                 .collect(),
         }
+    }
+
+    /// The same report with the actions the assessment adopted set beside their gaps
+    /// (DESIGN.md "The action plan adopted"); an action without `do` reads as the gap's
+    /// recommendation.
+    pub fn with_actions(
+        mut self,
+        actions: &std::collections::BTreeMap<String, crate::model::Action>,
+    ) -> Report {
+        for line in &mut self.actions {
+            if let Some(a) = actions.get(&line.indicator.id) {
+                line.adopted = Some(Adopted {
+                    what: a.what.clone().or_else(|| line.recommendation.clone()),
+                    owner: a.owner.clone(),
+                    due: a.due.map(crate::format_date),
+                    status: a.status.as_str().to_owned(),
+                });
+            }
+        }
+        self
     }
 
     /// The report's fixed words.

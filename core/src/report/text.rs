@@ -135,6 +135,9 @@ pub fn render(report: &Report) -> String {
         if let Some(rec) = &a.recommendation {
             let _ = writeln!(w, "      → {rec}");
         }
+        if let Some(x) = &a.adopted {
+            let _ = writeln!(w, "      {}{}{}", words.adopted, words.colon, x.line(lang));
+        }
         if !a.refs.is_empty() {
             let _ = writeln!(
                 w,

@@ -198,6 +198,7 @@ pub struct Words {
     pub no: &'static str,
     pub report_title: &'static str,
     pub evidence: &'static str,
+    pub adopted: &'static str,
 }
 
 static EN: Words = Words {
@@ -235,6 +236,7 @@ static EN: Words = Words {
     no: "no",
     report_title: "Trade recovery readiness report",
     evidence: "Evidence",
+    adopted: "Adopted",
 };
 
 static FR: Words = Words {
@@ -272,6 +274,7 @@ static FR: Words = Words {
     no: "non",
     report_title: "Rapport de préparation à la reprise des échanges",
     evidence: "Justificatifs",
+    adopted: "Adopté",
 };
 
 static ES: Words = Words {
@@ -309,6 +312,7 @@ static ES: Words = Words {
     no: "no",
     report_title: "Informe de preparación para la recuperación del comercio",
     evidence: "Evidencias",
+    adopted: "Adoptado",
 };
 
 #[cfg(test)]
