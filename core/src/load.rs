@@ -126,7 +126,7 @@ impl<'a> Parsed<'a> {
         if layers.json_schema {
             schema_layer(kind, &self.value)?;
         }
-        parse::decode_tree(self.text, &self.value).map_err(|d| vec![d])
+        parse::decode_tree_all(self.text, &self.value)
     }
 
     fn profile(&self, layers: Layers) -> Loaded<Profile> {
