@@ -129,8 +129,12 @@ pub fn app() -> Html {
     };
     // Each page its own title, in the chosen language.
     {
+        // Set as the page is drawn (an effect would cost the app more for nothing).
         let title = page_title(&state, &profiles);
-        use_effect_with(title, |title| gloo::utils::document().set_title(title));
+        let document = gloo::utils::document();
+        if document.title() != title {
+            document.set_title(&title);
+        }
     }
     // After a move, the focus goes to the page's heading (in the questionnaire, the chosen
     // domain's, at the top), or to the first question after a draft is opened; once the

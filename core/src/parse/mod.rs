@@ -137,27 +137,28 @@ pub fn decode_tree_all<T: DeserializeOwned>(
 ) -> Result<T, Vec<Diagnostic>> {
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut pruned: Option<serde_yaml::Value> = None;
-    // The unknown fields in the file's order (decoding meets nested ones last), then the
-    // problem that ended the list, if any.
-    let in_order = |mut found: Vec<Diagnostic>| {
-        let unknown = found
-            .iter()
-            .take_while(|d| d.code == "unknown-field")
-            .count();
-        found[..unknown].sort_by_key(|d| (d.line, d.column));
-        found
-    };
     loop {
         match decode_tree::<T>(text, pruned.as_ref().unwrap_or(value)) {
             Ok(v) if found.is_empty() => return Ok(v),
-            Ok(_) => return Err(in_order(found)),
+            Ok(_) => return Err(found),
             Err(d) => {
                 let go_on = d.code == "unknown-field" && found.len() < 50;
                 let pointer = d.pointer.clone();
-                found.push(d);
+                if go_on {
+                    // In the file's order (decoding meets nested fields last); by hand, as
+                    // a sort would cost the web app more.
+                    let at = found
+                        .iter()
+                        .position(|f| (f.line, f.column) > (d.line, d.column))
+                        .unwrap_or(found.len());
+                    found.insert(at, d);
+                } else {
+                    // The problem that ends the list comes last.
+                    found.push(d);
+                }
                 let tree = pruned.get_or_insert_with(|| value.clone());
                 if !go_on || !remove_key(tree, &pointer) {
-                    return Err(in_order(found));
+                    return Err(found);
                 }
             }
         }

@@ -186,23 +186,6 @@ pub fn indicator_form(props: &Props) -> Html {
     // Whether the user has left the reason box (until then a missing reason is no error:
     // they could not have typed it yet).
     let reason_left = use_state(|| false);
-    // The evidence line just added, to put the cursor in.
-    let focus_evidence = use_state(|| None::<usize>);
-    {
-        let focus_evidence = focus_evidence.clone();
-        let prefix = dom_id(&props.id, "evidence");
-        use_effect_with(*focus_evidence, move |n| {
-            if let Some(n) = *n {
-                if let Some(input) = gloo::utils::document()
-                    .get_element_by_id(&format!("{prefix}-{n}"))
-                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-                {
-                    let _ = input.focus();
-                }
-                focus_evidence.set(None);
-            }
-        });
-    }
     let t = ctx.t();
     let ux = ctx.state.lang.ux();
     let lang = ctx.state.lang.code();
@@ -560,12 +543,22 @@ pub fn indicator_form(props: &Props) -> Html {
                 <button class="add" onclick={{
                     let items = evidence.clone();
                     let set = set_evidence.clone();
-                    let focus_evidence = focus_evidence.clone();
+                    let line = dom_id(&id, &format!("evidence-{}", evidence.len()));
                     Callback::from(move |_: MouseEvent| {
                         let mut items = items.clone();
                         items.push(String::new());
-                        focus_evidence.set(Some(items.len() - 1));
                         set(items);
+                        // The cursor in the new line, once it is drawn.
+                        let line = line.clone();
+                        gloo::timers::callback::Timeout::new(0, move || {
+                            if let Some(input) = gloo::utils::document()
+                                .get_element_by_id(&line)
+                                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                            {
+                                let _ = input.focus();
+                            }
+                        })
+                        .forget();
                     })
                 }}>{ t.add_evidence }</button>
                 if !indicator.evidence.is_empty() {
