@@ -8,7 +8,12 @@ use sha2::{Digest, Sha256};
 use std::fmt::Write;
 use std::path::Path;
 
+#[path = "src/pack.rs"]
+#[allow(dead_code)]
+mod pack;
+
 fn main() {
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assessments/profiles");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut entries = Vec::new();
@@ -54,7 +59,17 @@ fn main() {
         let text = String::from_utf8(bytes)
             .unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", path.display()));
         let embedded = out.join(format!("{id}-{version}.yaml"));
-        std::fs::write(&embedded, without_comment_lines(&text)).expect("OUT_DIR is writable");
+        // The web build embeds the default language's pack only; the other languages are
+        // files of their own, fetched when chosen (src/pack.rs).
+        let text = if wasm {
+            let languages = pack::languages(&text)
+                .unwrap_or_else(|| panic!("{}: no `languages` list", path.display()));
+            pack::one_language(&text, &languages[0])
+                .unwrap_or_else(|| panic!("{}: cannot make its language pack", path.display()))
+        } else {
+            without_comment_lines(&text)
+        };
+        std::fs::write(&embedded, text).expect("OUT_DIR is writable");
         let _ = writeln!(
             code,
             "    EmbeddedProfile {{ id: {id:?}, version: {version:?}, sha256: {sha256:?}, text: include_str!({:?}) }},",

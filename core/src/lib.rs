@@ -24,6 +24,7 @@ pub mod load;
 pub mod merge;
 pub mod migrate;
 pub mod model;
+pub mod pack;
 pub mod parse;
 pub mod report;
 pub mod schema;

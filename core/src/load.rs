@@ -126,7 +126,7 @@ impl<'a> Parsed<'a> {
         if layers.json_schema {
             schema_layer(kind, &self.value)?;
         }
-        parse::decode_tree(self.text, &self.value).map_err(|d| vec![d])
+        parse::decode_tree_all(self.text, &self.value)
     }
 
     fn profile(&self, layers: Layers) -> Loaded<Profile> {
@@ -229,6 +229,52 @@ pub enum Document {
     Profile(Arc<Profile>),
     /// An assessment, checked and scored.
     Assessment(Box<Scored>),
+}
+
+/// What scores a profile, without its text: a language pack must match its profile in all
+/// of it (see [`Catalogue::translate`]).
+fn shape(p: &Profile) -> String {
+    let mut out = format!("{:?}|{:?}|{:?}|", p.missing, p.caps, p.replaces);
+    for d in &p.domains {
+        out.push_str(&format!("{}:{}[", d.id, d.weight));
+        for i in &d.indicators {
+            out.push_str(&format!(
+                "{}:{}:{}:{:?}:{:?};",
+                i.id,
+                i.weight,
+                i.critical,
+                i.phases,
+                kind_shape(&i.kind)
+            ));
+        }
+        out.push(']');
+    }
+    for b in &p.bands {
+        out.push_str(&format!("{};", b.min));
+    }
+    for s in &p.scenarios {
+        out.push_str(&format!("{}:{:?};", s.id, s.weights));
+    }
+    out
+}
+
+fn kind_shape(kind: &crate::model::IndicatorKind) -> String {
+    use crate::model::IndicatorKind as K;
+    match kind {
+        K::Scale { scale, levels } => {
+            let levels: Vec<(i64, f64)> = levels.iter().map(|l| (l.value, l.score)).collect();
+            format!("scale {scale} {levels:?}")
+        }
+        K::Boolean => "boolean".to_owned(),
+        K::Ratio { points } => format!("ratio {points:?}"),
+        K::Number {
+            baseline, target, ..
+        } => format!("number {baseline} {target}"),
+        K::Date {
+            fresh_days,
+            stale_days,
+        } => format!("date {fresh_days} {stale_days}"),
+    }
 }
 
 /// An embedded profile and, once asked for, what loading it gave.
@@ -337,6 +383,54 @@ impl Catalogue {
         let profile = self.add(profile);
         self.pinned = Some(Arc::clone(&profile));
         profile
+    }
+
+    /// Puts a language pack (see [`crate::pack`]) in place of an embedded profile's text:
+    /// the profile with the pack's id and version then speaks the pack's language. The pack
+    /// must be that profile to the letter but for its text: the same domains, indicators,
+    /// weights, scales, caps and scenarios, else it is refused with an error and nothing
+    /// changes.
+    pub fn translate(&mut self, text: &str) -> Loaded<Arc<Profile>> {
+        let loaded = profile(text, self.layers);
+        let Some(mut pack) = loaded.value else {
+            return Loaded {
+                value: None,
+                diagnostics: loaded.diagnostics,
+            };
+        };
+        let fail = |message: String| Loaded {
+            value: None,
+            diagnostics: vec![Diagnostic::error("invalid-pack", "", message)],
+        };
+        let version = pack.version.to_string();
+        let Some(index) = self
+            .embedded
+            .iter()
+            .position(|s| s.embedded.id == pack.id && s.embedded.version == version)
+        else {
+            return fail(format!(
+                "no embedded profile {} {version} for this language pack",
+                pack.id
+            ));
+        };
+        let original = match self.slot(&self.embedded[index]) {
+            Ok(p) => p,
+            Err(message) => return fail(message),
+        };
+        if shape(&original) != shape(&pack) {
+            return fail(format!(
+                "this language pack of {} {version} does not match the embedded profile",
+                pack.id
+            ));
+        }
+        pack.sha256 = original.sha256.clone();
+        let pack = Arc::new(pack);
+        let slot = &mut self.embedded[index];
+        slot.loaded = OnceLock::from(Ok(Arc::clone(&pack)));
+        Loaded {
+            value: Some(pack),
+            diagnostics: loaded.diagnostics,
+        }
     }
 
     /// Every profile on offer: the embedded ones, then those handed in.

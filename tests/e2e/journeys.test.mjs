@@ -110,7 +110,7 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     await page.click('nav >> text=Start');
     await page.setInputFiles('#import', bad);
     await page.waitForSelector('.notice.error');
-    assert.match(await page.textContent('.notice.error'), /bad\.yaml:15:12: the answer for `governance\.oga-roles` must be a level/);
+    assert.match(await page.textContent('.notice.error'), /bad\.yaml:15:12: The answer to “Recovery roles agreed with other agencies” must be one of its levels \(0, 1, 2, 3, 4\)\./);
     await page.click('nav >> text=Results');
     assert.equal(await page.textContent('#overall'), overall, 'the current draft is untouched');
     assert.deepEqual(errors, []);
@@ -120,12 +120,14 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
   test(`${where}: switch language, remembered`, async () => {
     const { context, page } = await open(url);
     await page.selectOption('select[aria-label=Language]', 'fr');
+    await page.waitForSelector('html[data-profile-lang=fr]');
     assert.equal(await page.textContent('#new-h'), 'Nouvelle évaluation');
     await page.reload();
     await page.waitForSelector('#administration');
     assert.equal(await page.textContent('#new-h'), 'Nouvelle évaluation');
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
     await page.selectOption('select[aria-label=Langue]', 'es');
+    await page.waitForSelector('html[data-profile-lang=es]');
     assert.equal(await page.textContent('#new-h'), 'Nueva evaluación');
     await context.close();
   });
@@ -137,6 +139,7 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     await page.evaluate(() => dispatchEvent(new ErrorEvent('error', { error: new TypeError('elsewhere') })));
     assert.equal(await page.locator('#crash').count(), 0);
     await page.selectOption('select[aria-label=Language]', 'fr');
+    await page.waitForSelector('html[data-profile-lang=fr]');
     // A trap in the wasm reaches the page as an uncaught WebAssembly.RuntimeError, from an
     // event handler (error) or from a task (unhandledrejection); the app cannot be made to
     // trap on purpose, so the test raises what a trap raises.
@@ -165,19 +168,20 @@ test('served: a profile of the user\'s own is kept across reloads and answered; 
     .replace('\nid: wco-resilience\n', '\nid: my-profile\n')
     .replace('  en: WCO trade recovery and resilience readiness\n', '  en: "Our own readiness profile: \\"étape\\" 2"\n'));
   await page.setInputFiles('#own-profile', own);
-  const option = 'Our own readiness profile: "étape" 2 (my-profile 1.0.0, your file)';
-  await page.waitForSelector(`#profile option:text-is('${option}')`, { state: 'attached' });
+  const option = 'Our own readiness profile: "étape" 2 (your file) my-profile 1.0.0';
+  await page.waitForSelector('label[for=profile-1]');
+  assert.equal(await page.textContent('label[for=profile-1]'), option);
   // Kept in browser storage, and read back after a reload.
   await page.reload();
-  await page.waitForSelector('#administration');
-  await page.waitForSelector(`#profile option:text-is('${option}')`, { state: 'attached' });
+  await page.waitForSelector('label[for=profile-1]');
+  assert.equal(await page.textContent('label[for=profile-1]'), option);
   // A bad profile is refused with its errors, and the kept one stays.
   const bad = path.join(dir, 'bad.yaml');
   fs.writeFileSync(bad, 'kind: profile\nformat: 1\nid: broken\n');
   await page.setInputFiles('#own-profile', bad);
   assert.match(await page.textContent('.diagnostics'), /^bad\.yaml:/);
-  assert.equal(await page.locator('#profile option').count(), 2);
-  await page.selectOption('#profile', { label: option });
+  assert.equal(await page.locator('#profile input[type=radio]').count(), 2);
+  await page.check('#profile-1');
   await startAssessment(page);
   await page.click('nav >> text=Start');
   assert.match(await page.textContent('.drafts .meta'), /^my-profile 1\.0\.0 /);
@@ -199,7 +203,8 @@ test('served: the details and targets are edited, and evidence without an answer
   await page.click('#governance-activation-card >> text=Add evidence');
   await page.fill('#governance-activation-card .evidence li input', 'Draft activation decree, 2025');
   await page.press('#governance-activation-card .evidence li input', 'Tab');
-  assert.match(await page.textContent('.export .pending'), /governance\.activation/);
+  // Named by its title; the exports keep it.
+  assert.match(await page.textContent('.export .pending'), /the exports keep them.*: Agreed activation mechanism$/);
   await page.reload();
   await page.waitForSelector('fieldset.indicator');
   assert.equal(await page.inputValue('#governance-oga-roles-target'), '4', 'the target survives a reload');
@@ -211,7 +216,14 @@ test('served: the details and targets are edited, and evidence without an answer
   assert.match(yaml, /^cycle: 2026-H2$/m);
   assert.match(yaml, /^assessors:\n- Risk Management Directorate\n- Port of Testland$/m);
   assert.match(yaml, /^targets:\n  governance\.oga-roles: 4$/m);
-  assert.match(yaml, /^# governance\.activation:\n#   evidence: Draft activation decree, 2025$/m);
+  // The evidence of a question not yet answered is an entry of the file, not a comment.
+  assert.match(yaml, /^ {2}governance\.activation:\n {4}evidence:\n {4}- Draft activation decree, 2025$/m);
+  assert.ok(!yaml.includes('#'), 'no comments');
+  assert.equal(await page.textContent('.export .ok'), 'Everything is exported.');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('text=Export JSON')]);
+  const jsonFile = path.join(path.dirname(file), 'x.json');
+  await json.saveAs(jsonFile);
+  assert.deepEqual(JSON.parse(fs.readFileSync(jsonFile, 'utf8')).answers['governance.activation'], { evidence: ['Draft activation decree, 2025'] });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -387,30 +399,45 @@ test('served: the first load comes gzip-encoded, and its transfer is printed', a
   await context.close();
 });
 
-test('no serious or critical accessibility violations (axe-core)', async () => {
-  // axe is injected by the test, so the page's own CSP is bypassed for this check only.
-  const { context, page } = await open(SERVED, { bypassCSP: true });
-  const scan = async (name) => {
-    await page.addScriptTag({ content: AXE });
-    const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    assert.deepEqual(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.length} nodes: ${v.help}`), []);
-  };
-  await scan('start');
-  await startAssessment(page);
-  await page.click('.details summary');
-  await page.click('#governance-activation-card >> text=Add evidence');
-  await page.fill('#governance-activation-card .evidence li input', 'Draft decree');
-  await page.press('#governance-activation-card .evidence li input', 'Tab');
-  await scan('questionnaire, with the details form and the evidence-only warning');
-  await page.check('#governance-oga-roles-level-3');
-  await page.click('nav >> text=Results');
-  await page.waitForSelector('#overall');
-  await scan('results');
-  await page.click('nav >> text=Framework');
-  await scan('framework');
-  await context.close();
-});
+for (const [size, viewport] of [['1366×768', { width: 1366, height: 768 }], ['390×844', { width: 390, height: 844 }]]) {
+  for (const lang of ['en', 'fr', 'es']) {
+    test(`no serious or critical accessibility violations (axe-core), ${size}, ${lang}`, async () => {
+      // axe is injected by the test, so the page's own CSP is bypassed for this check only.
+      const { context, page } = await open(SERVED, { bypassCSP: true, viewport });
+      if (lang !== 'en') await page.selectOption('header .lang select', lang);
+      const scan = async (name) => {
+        await page.addScriptTag({ content: AXE });
+        const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+        const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        assert.deepEqual(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.length} nodes: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`), []);
+      };
+      await scan('start, with what Start still needs');
+      await startAssessment(page);
+      await page.click('.details summary');
+      await page.click('#governance-activation-card .evidence button.add');
+      await page.fill('#governance-activation-card .evidence li input', 'Draft decree');
+      await page.press('#governance-activation-card .evidence li input', 'Tab');
+      await page.check('#governance-poc-na');
+      await page.focus('#governance-poc-reason');
+      await page.press('#governance-poc-reason', 'Tab');
+      await page.waitForSelector('#governance-poc-card p.problem');
+      await scan('questionnaire, with the details form, the evidence-only warning and a missing reason');
+      await page.fill('#governance-poc-reason', 'No mandate');
+      await page.press('#governance-poc-reason', 'Tab');
+      await page.click('header nav button:nth-child(3)');
+      await page.waitForSelector('.results');
+      await scan('results');
+      await page.click('header nav button:nth-child(4)');
+      await scan('framework');
+      await page.click('header nav button:nth-child(1)');
+      await page.waitForSelector('.drafts li');
+      await page.setInputFiles('#import', path.join(ROOT, 'tests/data/bad/unknown-field-top.yaml'));
+      await page.waitForSelector('.notice.error');
+      await scan('start, with the drafts list and an import error');
+      await context.close();
+    });
+  }
+}
 
 test('served: the framework shows each answer as given, with its score', async () => {
   const { context, page, errors } = await open(SERVED);
@@ -434,6 +461,7 @@ test('served: the framework shows each answer as given, with its score', async (
   assert.match(await provision.textContent(), /mutual recognition/);
   assert.ok(await provision.locator('li').count() > 0, 'the indicators citing the provision are listed');
   await page.selectOption('select[aria-label=Language]', 'fr');
+  await page.waitForSelector('html[data-profile-lang=fr]');
   assert.equal(await shown('communication.first-advisory'), 'Votre réponse\u202f: 48 heures · Score 35%');
   assert.deepEqual(errors, []);
   await context.close();
@@ -608,6 +636,7 @@ test('served: a 700 px window lays the charts out to its width', async () => {
 test('served: numbers and percentages are never clamped or dropped without a word', async () => {
   const { context, page, errors } = await open(SERVED);
   await page.selectOption('select[aria-label=Language]', 'fr');
+  await page.waitForSelector('html[data-profile-lang=fr]');
   await startAssessment(page);
   await page.click('nav.domains li:nth-child(2) button');
   const box = '#communication-partner-protocols-value';
@@ -661,6 +690,7 @@ test('served: numbers and percentages are never clamped or dropped without a wor
   assert.equal(await page.textContent(`${hoursCard} .problem.entry`), 'Non enregistré : ce nombre ne peut pas être négatif.');
   await waitSaved(page, 'communication.first-advisory', 12.5);
   await page.selectOption('select[aria-label=Langue]', 'en');
+  await page.waitForSelector('html[data-profile-lang=en]');
   assert.equal(await page.textContent(`${hoursCard} .problem.entry`), 'Not saved: this number cannot be negative.', 'the message follows the language');
   await enter(hours, 'two days');
   assert.match(await page.textContent(`${hoursCard} .problem.entry`), /^Not saved: this is not a number\./);
@@ -687,6 +717,7 @@ for (const [lang, viewport, words] of [
   test(`served: results in ${lang} at ${viewport.width}×${viewport.height} say they are provisional, why a cap holds, and label the action plan`, async () => {
     const { context, page, errors } = await open(SERVED, { viewport });
     await page.selectOption('select[aria-label=Language]', lang);
+    await page.waitForSelector(`html[data-profile-lang=${lang}]`);
     await startAssessment(page);
     await page.check('#governance-oga-roles-level-3');
     await page.check('#governance-activation-level-2');
@@ -717,3 +748,218 @@ for (const [lang, viewport, words] of [
     await context.close();
   });
 }
+
+// Issue 14, items 3, 5, 6 and 7: at a laptop's size and a phone's, in two languages or more.
+const SIZES = [['1366×768', { width: 1366, height: 768 }], ['390×844', { width: 390, height: 844 }]];
+const WORDS = {
+  en: { start: 'Start', results: 'Results', framework: 'Framework', skip: 'Skip to content', newH: 'New assessment', needed: 'Still needed: ',
+    administration: 'Administration', cycle: 'Review cycle', overall: 'Overall readiness: ', completeness: 'Completeness: ', exported: 'Everything is exported.',
+    emptyNa: (q) => `“${q}” is marked not applicable without a reason: write the reason.`, unexported: 'changes not exported',
+    same: /^This file is the same as a draft already saved/, unknown: (f) => `Unknown field “${f}”.`,
+    badLevel: (q) => `The answer to “${q}” must be one of its levels (0, 1, 2, 3, 4).` },
+  fr: { start: 'Accueil', results: 'Résultats', framework: 'Référentiel', skip: 'Aller au contenu', newH: 'Nouvelle évaluation', needed: 'Encore à remplir : ',
+    administration: 'Administration', cycle: "Cycle d'examen", overall: 'Préparation globale\u202f: ', completeness: 'Complétude\u202f: ', exported: 'Tout est exporté.',
+    emptyNa: (q) => `« ${q} » est marqué sans objet sans motif : indiquez le motif.`, unexported: 'modifications non exportées',
+    same: /^Ce fichier est identique à un brouillon déjà enregistré/, unknown: (f) => `Champ inconnu « ${f} ».`,
+    badLevel: (q) => `La réponse à « ${q} » doit être un de ses niveaux (0, 1, 2, 3, 4).` },
+  es: { start: 'Inicio', results: 'Resultados', framework: 'Marco', skip: 'Ir al contenido', newH: 'Nueva evaluación', needed: 'Falta completar: ',
+    administration: 'Administración', cycle: 'Ciclo de examen', overall: 'Preparación global: ', completeness: 'Completitud: ', exported: 'Todo está exportado.',
+    emptyNa: (q) => `«${q}» está marcado como no aplicable sin motivo: escriba el motivo.`, unexported: 'cambios sin exportar',
+    same: /^Este archivo es idéntico a un borrador ya guardado/, unknown: (f) => `Campo desconocido «${f}».`,
+    badLevel: (q) => `La respuesta a «${q}» debe ser uno de sus niveles (0, 1, 2, 3, 4).` },
+};
+const POC = { en: 'Trade recovery point of contact', fr: 'Point de contact pour la reprise', es: 'Punto de contacto para la recuperación' };
+const ROLES = { en: 'Recovery roles agreed with other agencies', fr: 'Rôles de reprise convenus avec les autres administrations', es: 'Funciones de recuperación acordadas con otros organismos' };
+
+async function openIn(lang, viewport, options = {}) {
+  const opened = await open(SERVED, { viewport, ...options });
+  if (lang !== 'en') await opened.page.selectOption('header .lang select', lang);
+  await opened.page.waitForFunction((l) => document.documentElement.lang === l && document.documentElement.dataset.profileLang === l, lang);
+  return opened;
+}
+
+/** The focused element's id, once the move has put the focus somewhere in `selector`. */
+async function focusedIn(page, selector) {
+  await page.waitForFunction((s) => document.activeElement && document.activeElement.closest(s), selector);
+  return page.evaluate(() => document.activeElement.id);
+}
+
+for (const [size, viewport] of SIZES) {
+  for (const lang of ['en', 'fr']) {
+    const W = WORDS[lang];
+    test(`served, ${size}, ${lang}: Start focuses the first question, Next and the domain list the chosen domain's heading at the top; each page has its title`, async () => {
+      const { context, page, errors } = await openIn(lang, viewport);
+      assert.equal(await page.title(), `${W.start} — TradeReady`);
+      assert.equal(await page.textContent('a.skip'), W.skip);
+      await startAssessment(page);
+      assert.equal(await focusedIn(page, 'fieldset.indicator'), 'governance-recovery-arrangement-level-0', 'the first question has the focus');
+      const heading = () => page.textContent('#domain-h');
+      const domainTitle = (n) => page.textContent(`nav.domains li:nth-child(${n}) button span`);
+      assert.equal(await heading(), await domainTitle(1));
+      assert.equal(await page.title(), `${await heading()} — Customs of Testland 2026 — TradeReady`);
+      const atTop = async (what) => {
+        assert.equal(await focusedIn(page, '#domain-h'), 'domain-h', `${what}: the heading has the focus`);
+        const top = await page.$eval('#domain-h', (h) => h.getBoundingClientRect().top);
+        assert.ok(top >= -1 && top < 80, `${what}: the heading is at the top (${top} px)`);
+      };
+      // "Next", at the bottom of the domain.
+      await page.locator('.pager button.primary').scrollIntoViewIfNeeded();
+      await page.click('.pager button.primary');
+      await page.waitForFunction((t) => document.querySelector('#domain-h').textContent === t, await domainTitle(2));
+      await atTop('Next');
+      assert.equal(await page.title(), `${await domainTitle(2)} — Customs of Testland 2026 — TradeReady`);
+      // The domain list: a list beside the questions, a menu on a phone.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      if (viewport.width < 900) {
+        await page.selectOption('#domain-menu', '3');
+      } else {
+        await page.click('nav.domains li:nth-child(4) button');
+      }
+      await page.waitForFunction((t) => document.querySelector('#domain-h').textContent === t, await domainTitle(4));
+      await atTop('the domain list');
+      await page.click(`header nav >> text=${W.results}`);
+      await page.waitForSelector('.results');
+      assert.equal(await page.title(), `${W.results} — Customs of Testland 2026 — TradeReady`);
+      await page.click(`header nav >> text=${W.framework}`);
+      assert.match(await page.title(), new RegExp(`^${W.framework} — TradeReady$`));
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+  for (const lang of ['fr', 'es']) {
+    const W = WORDS[lang];
+    test(`served, ${size}, ${lang}: what Start needs, not applicable, evidence and its suggestions, in the language`, async () => {
+      const { context, page, errors } = await openIn(lang, viewport);
+      assert.equal(await page.textContent('#start-needs'), `${W.needed}${W.administration}, ${W.cycle}`);
+      await page.fill('#administration', 'Customs of Testland');
+      assert.equal(await page.textContent('#start-needs'), `${W.needed}${W.cycle}`);
+      await page.fill('#cycle', '2026');
+      assert.equal(await page.locator('#start-needs').count(), 0);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('fieldset.indicator');
+      // Not applicable: no error before the reason could be typed; one, in words, after.
+      const card = '#governance-poc-card';
+      await page.check('#governance-poc-na');
+      await page.waitForSelector('#governance-poc-reason');
+      assert.equal(await page.locator(`${card} p.problem`).count(), 0, 'no error before the reason could be typed');
+      await page.focus('#governance-poc-reason');
+      await page.press('#governance-poc-reason', 'Tab');
+      await page.waitForSelector(`${card} p.problem`);
+      assert.equal(await page.textContent(`${card} p.problem`), W.emptyNa(POC[lang]));
+      await page.fill('#governance-poc-reason', 'Motivo 1');
+      await page.press('#governance-poc-reason', 'Tab');
+      await page.waitForFunction((c) => !document.querySelector(`${c} p.problem`), card);
+      // Unticked and ticked again, the reason typed is back.
+      await page.uncheck('#governance-poc-na');
+      assert.equal(await page.locator('#governance-poc-reason').count(), 0);
+      await page.check('#governance-poc-na');
+      assert.equal(await page.inputValue('#governance-poc-reason'), 'Motivo 1');
+      await waitSavedNa(page, 'governance.poc', 'Motivo 1');
+      // "Add evidence" puts the cursor in the new line; a suggestion fills it.
+      const first = '#governance-recovery-arrangement-card';
+      await page.click(`${first} .evidence button.add`);
+      assert.equal(await focusedIn(page, `${first} .evidence`), 'governance-recovery-arrangement-evidence-0');
+      const suggestion = page.locator(`${first} .suggested button`).first();
+      // The profile gives its suggestions in English only: marked so.
+      assert.equal(await suggestion.getAttribute('lang'), 'en');
+      assert.equal(await page.getAttribute(`${first} details.help p`, 'lang'), 'en');
+      await suggestion.click();
+      assert.equal(await page.inputValue('#governance-recovery-arrangement-evidence-0'), 'National trade recovery or supply chain continuity plan');
+      assert.ok(await suggestion.isDisabled(), 'a suggestion added once is not offered again');
+      await page.locator(`${first} .suggested button`).nth(1).click();
+      assert.equal(await page.inputValue('#governance-recovery-arrangement-evidence-1'), 'Extract of the national emergency plan showing the Customs role');
+      // The question is translated: its title is not marked.
+      assert.equal(await page.locator(`${first} legend [lang]`).count(), 0);
+      // Exported with its evidence though unanswered, the header says everything is.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export button.primary')]);
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-')), 'x.yaml');
+      await download.saveAs(file);
+      assert.match(fs.readFileSync(file, 'utf8'), /^ {2}governance\.recovery-arrangement:\n {4}evidence:\n {4}- National trade recovery/m);
+      if (viewport.width >= 900) assert.equal(await page.textContent('.export .ok'), W.exported);
+      assert.equal(await page.locator('.export .dirty').count(), 0);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+  for (const lang of ['en', 'fr']) {
+    const W = WORDS[lang];
+    test(`served, ${size}, ${lang}: imports name every unknown field and the question at fault, a file already saved opens its draft, drafts show their scores`, async () => {
+      const { context, page, errors } = await openIn(lang, viewport);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-'));
+      const example = fs.readFileSync(EXAMPLE, 'utf8');
+      const unknown = path.join(dir, 'unknown.yaml');
+      fs.writeFileSync(unknown, example.replace('cycle: "2025"\n', 'cycle: "2025"\ncolour: red\n')
+        .replace('governance.oga-roles:\n    value: 4', 'governance.oga-roles:\n    value: 4\n    evidense: [x]'));
+      await page.setInputFiles('#import', unknown);
+      await page.waitForSelector('.notice.error');
+      assert.deepEqual(await page.$$eval('.notice.error li', (ls) => ls.map((l) => l.textContent)),
+        [`unknown.yaml:9:1: ${W.unknown('colour')}`, `unknown.yaml:17:5: ${W.unknown('evidense')}`]);
+      const bad = path.join(dir, 'bad.yaml');
+      fs.writeFileSync(bad, example.replace('governance.oga-roles:\n    value: 4', 'governance.oga-roles:\n    value: 9'));
+      await page.setInputFiles('#import', bad);
+      await page.waitForFunction(() => document.querySelector('.notice.error li').textContent.startsWith('bad.yaml'));
+      assert.equal(await page.textContent('.notice.error li'), `bad.yaml:15:12: ${W.badLevel(ROLES[lang])}`);
+      // The example, twice: the second import opens the draft of the first.
+      await page.setInputFiles('#import', EXAMPLE);
+      await page.waitForSelector('fieldset.indicator');
+      await page.click(`header nav >> text=${W.start}`);
+      await page.waitForSelector('.drafts li');
+      await page.setInputFiles('#import', EXAMPLE);
+      await page.waitForSelector('.notice.ok');
+      assert.match(await page.textContent('.notice.ok'), W.same);
+      await page.check('#governance-oga-roles-level-3');
+      await page.click(`header nav >> text=${W.start}`);
+      await page.waitForSelector('.drafts li');
+      assert.equal(await page.locator('.drafts li').count(), 1, 'no copy was made');
+      // Its overall score and completeness, as written in the language; the unexported mark
+      // has words for a screen reader.
+      const scores = await page.textContent('.drafts .scores');
+      const overall = /: (\d+[.,]\d)/.exec(scores)[1];
+      assert.equal(overall.includes(','), lang !== 'en', `${scores}: a decimal comma in French`);
+      assert.ok(scores.startsWith(W.overall) && scores.includes(` · ${W.completeness}`), scores);
+      assert.equal(await page.getAttribute('.drafts .dirty', 'aria-label'), W.unexported);
+      assert.equal(await page.getAttribute('.drafts .dirty', 'role'), 'img');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
+
+/** Waits until the stored draft holds `reason` as the na of `id`. */
+async function waitSavedNa(page, id, reason) {
+  const escaped = id.replace(/[.]/g, '\\.');
+  for (let i = 0; i < 50; i++) {
+    if (new RegExp(`\\n {4}${escaped}:\\n {6}na: ${reason}\\n`).test(await savedDraft(page))) return;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(`the reason ${reason} of ${id} is not saved:\n${await savedDraft(page)}`);
+}
+
+test('served: a first visit follows the browser\'s preferred language when the app has it, and a choice made wins', async () => {
+  for (const [locale, heading] of [['es-MX', 'Nueva evaluación'], ['fr-FR', 'Nouvelle évaluation'], ['de-DE', 'New assessment']]) {
+    const { context, page } = await open(SERVED, { locale });
+    assert.equal(await page.textContent('#new-h'), heading, locale);
+    if (locale === 'es-MX') {
+      await page.selectOption('header .lang select', 'en');
+      await page.reload();
+      await page.waitForSelector('#administration');
+      assert.equal(await page.textContent('#new-h'), 'New assessment', 'the choice is remembered over the browser\'s');
+    }
+    await context.close();
+  }
+});
+
+test('served: the focus ring has at least 3:1 contrast against white', async () => {
+  const { context, page } = await open(SERVED);
+  await page.focus('#administration');
+  await page.keyboard.press('Tab');
+  const colour = await page.evaluate(() => getComputedStyle(document.activeElement).outlineColor);
+  const [r, g, b] = colour.match(/\d+/g).map(Number).map((c) => {
+    const v = c / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  const ratio = 1.05 / (luminance + 0.05);
+  assert.ok(ratio >= 3, `focus ring ${colour}: ${ratio.toFixed(2)}:1`);
+  await context.close();
+});

@@ -301,3 +301,49 @@ fn native_json_results_match_the_parity_files() {
         );
     }
 }
+
+/// Language packs (core/src/pack.rs): for every embedded profile and each of its
+/// languages, the pack takes the profile's place in a catalogue, and every example scores
+/// to the same JSON under it as under the full profile; a pack of another shape is refused.
+#[test]
+fn language_packs_score_every_example_exactly_as_the_full_profile() {
+    let examples = yaml_files(&root().join("assessments/examples"));
+    for found in embedded::PROFILES {
+        let languages = tradeready::pack::languages(found.text).unwrap();
+        for lang in &languages {
+            let pack = tradeready::pack::one_language(found.text, lang).unwrap();
+            assert!(pack.len() <= found.text.len());
+            let mut catalogue = tradeready::Catalogue::embedded();
+            let full = tradeready::Catalogue::embedded();
+            let translated = catalogue.translate(&pack);
+            assert!(
+                translated.value.is_some(),
+                "{lang}: {:#?}",
+                translated.diagnostics
+            );
+            for path in &examples {
+                let text = std::fs::read_to_string(path).unwrap();
+                let (Some(a), Some(b)) = (
+                    full.load_assessment(&text).value,
+                    catalogue.load_assessment(&text).value,
+                ) else {
+                    continue;
+                };
+                assert_eq!(
+                    serde_json::to_string(&a.scores).unwrap(),
+                    serde_json::to_string(&b.scores).unwrap(),
+                    "{} under the {lang} pack",
+                    path.display()
+                );
+            }
+        }
+        // A pack that scores differently is not a pack.
+        let mut catalogue = tradeready::Catalogue::embedded();
+        let changed = found.text.replacen("weight: 1.5", "weight: 2.5", 1);
+        if changed != found.text {
+            let refused = catalogue.translate(&changed);
+            assert!(refused.value.is_none());
+            assert!(refused.diagnostics[0].message.contains("does not match"));
+        }
+    }
+}

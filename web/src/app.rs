@@ -1,10 +1,11 @@
 //! The root component: state, storage effects, the header and the page switch.
 
-use crate::browser::{monotonic, now};
+use crate::browser::{self, monotonic, now};
 use crate::ctx::{Ctx, Scoring};
 use crate::i18n::Lang;
 use crate::logic;
 use crate::pages;
+use crate::said;
 use crate::state::{Action, Notice, Page, State};
 use crate::storage;
 use std::rc::Rc;
@@ -21,23 +22,82 @@ pub fn app() -> Html {
             Page::Start
         };
         State {
-            lang: storage::lang().unwrap_or_default(),
+            // On a first visit, the browser's preferred language when it is one of the three.
+            lang: storage::lang()
+                .or_else(browser::preferred_lang)
+                .unwrap_or_default(),
             page,
             draft,
             notice: (!storage::available()).then_some(Notice::StorageUnavailable),
+            ..State::default()
         }
     });
-    let profiles = use_state(|| Rc::new(logic::available_profiles(&storage::own_profiles())));
+    // The embedded profiles come in their default language; the language packs fetched
+    // for another language (once each) are kept here and applied on every reload.
+    let packs = use_mut_ref(Vec::<String>::new);
+    let profiles = use_state(|| Rc::new(logic::available_profiles(&storage::own_profiles(), &[])));
     let reload_profiles = {
         let profiles = profiles.clone();
+        let packs = packs.clone();
         Callback::from(move |()| {
-            profiles.set(Rc::new(logic::available_profiles(&storage::own_profiles())))
+            let packs = packs.borrow();
+            profiles.set(Rc::new(logic::available_profiles(
+                &storage::own_profiles(),
+                &packs,
+            )))
         })
     };
+    // Profile text in the chosen language: fetch its packs, then reload the profiles. The
+    // page says which language the profiles speak (`data-profile-lang`) once they do.
+    {
+        let profiles = profiles.clone();
+        let packs = packs.clone();
+        use_effect_with(state.lang, move |lang| {
+            let lang = *lang;
+            let wanted = logic::packs_wanted(&profiles, lang.code());
+            yew::platform::spawn_local(async move {
+                let mut texts = Vec::with_capacity(wanted.len());
+                for name in &wanted {
+                    if let Some(text) = browser::pack(name).await {
+                        texts.push(text);
+                    }
+                }
+                *packs.borrow_mut() = texts;
+                profiles.set(Rc::new(logic::available_profiles(
+                    &storage::own_profiles(),
+                    &packs.borrow(),
+                )));
+                if let Some(root) = gloo::utils::document().document_element() {
+                    let _ = root.set_attribute("data-profile-lang", lang.code());
+                }
+            });
+        });
+    }
 
-    // Save every change of the draft at once.
+    // The draft's results, once per change of the draft or of the profiles.
+    let evaluation = {
+        let profiles = (*profiles).clone();
+        let key = state
+            .draft
+            .as_ref()
+            .map(|d| (d.id.clone(), d.revision, d.assessment.clone()));
+        let state = state.clone();
+        use_memo((key, Rc::as_ptr(&profiles) as usize), move |_| {
+            let draft = state.draft.as_ref()?;
+            let available = logic::find(&profiles, &draft.profile_key())?;
+            let started = monotonic();
+            let evaluation = logic::evaluate(draft, &available.profile);
+            let ms = monotonic()
+                .zip(started)
+                .map(|(end, start)| end - start)
+                .unwrap_or_default();
+            Some(Scoring { evaluation, ms })
+        })
+    };
+    // Save every change of the draft at once, with its scores for the list of drafts.
     {
         let state = state.clone();
+        let evaluation = evaluation.clone();
         let key = state
             .draft
             .as_ref()
@@ -47,7 +107,12 @@ pub fn app() -> Html {
                 && let Some(draft) = &state.draft
             {
                 let at = now();
-                match storage::save(draft, at) {
+                let scores = evaluation
+                    .as_ref()
+                    .as_ref()
+                    .and_then(|s| s.evaluation.report.as_ref())
+                    .map(|r| (r.overall, r.completeness));
+                match storage::save(draft, at, scores) {
                     Ok(()) => {
                         state.dispatch(Action::Saved(draft.revision, at));
                         if state.notice == Some(Notice::StorageFull) {
@@ -90,33 +155,34 @@ pub fn app() -> Html {
         });
     }
 
-    // The draft's results, once per change of the draft or of the profiles.
-    let evaluation = {
-        let profiles = (*profiles).clone();
-        let key = state
-            .draft
-            .as_ref()
-            .map(|d| (d.id.clone(), d.revision, d.assessment.clone()));
-        let state = state.clone();
-        use_memo((key, Rc::as_ptr(&profiles) as usize), move |_| {
-            let draft = state.draft.as_ref()?;
-            let available = logic::find(&profiles, &draft.profile_key())?;
-            let started = monotonic();
-            let evaluation = logic::evaluate(draft, &available.profile);
-            let ms = monotonic()
-                .zip(started)
-                .map(|(end, start)| end - start)
-                .unwrap_or_default();
-            Some(Scoring { evaluation, ms })
-        })
-    };
     let ctx = Ctx {
         state: state.clone(),
         profiles: (*profiles).clone(),
         reload_profiles,
         evaluation,
     };
-    let t = state.lang.t();
+    // Each page its own title, in the chosen language.
+    {
+        // Set as the page is drawn (an effect would cost the app more for nothing).
+        let title = page_title(&state, &profiles);
+        let document = gloo::utils::document();
+        if document.title() != title {
+            document.set_title(&title);
+        }
+    }
+    // After a move, the focus goes to the page's heading (in the questionnaire, the chosen
+    // domain's, at the top), or to the first question after a draft is opened; once the
+    // page is drawn.
+    use_effect_with(state.moved, {
+        let focus = state.focus;
+        move |moved| {
+            if *moved > 0 {
+                gloo::timers::callback::Timeout::new(0, move || browser::focus_after_move(focus))
+                    .forget();
+            }
+        }
+    });
+    let shown_notice = notice(&ctx);
     let page = match &state.page {
         Page::Start => html! { <pages::start::Start /> },
         Page::Questionnaire(d) => html! { <pages::questionnaire::Questionnaire domain={*d} /> },
@@ -125,15 +191,52 @@ pub fn app() -> Html {
     };
     html! {
         <ContextProvider<Ctx> context={ctx}>
-            <a class="skip" href="#main">{ "Skip to content" }</a>
+            <a class="skip" href="#main">{ state.lang.ux().skip }</a>
             <Header />
-            { notice(&state, t) }
+            { shown_notice }
             <main id="main" tabindex="-1">{ page }</main>
         </ContextProvider<Ctx>>
     }
 }
 
-fn notice(state: &State, t: &crate::i18n::Texts) -> Html {
+/// The document's title for the page shown: the domain, "Results — Northland 2025"...
+fn page_title(state: &State, profiles: &logic::Profiles) -> String {
+    let t = state.lang.t();
+    let lang = state.lang.code();
+    let draft = state.draft.as_ref();
+    let who = draft.map(|d| {
+        format!(
+            "{} {}",
+            d.assessment.administration.name, d.assessment.cycle
+        )
+    });
+    let profile = draft.and_then(|d| logic::find(profiles, &d.profile_key()));
+    let what = match &state.page {
+        Page::Start => Some(t.nav_start.to_owned()),
+        Page::Questionnaire(i) => profile
+            .and_then(|p| {
+                let domains = &p.profile.domains;
+                domains.get((*i).min(domains.len().saturating_sub(1)))
+            })
+            .map(|d| {
+                d.title
+                    .get(lang, profile.map_or("en", |p| p.profile.default_language()))
+                    .to_owned()
+            })
+            .or(Some(t.nav_questionnaire.to_owned())),
+        Page::Results => Some(t.nav_results.to_owned()),
+        Page::Framework => Some(t.nav_framework.to_owned()),
+    };
+    let mut parts: Vec<String> = what.into_iter().collect();
+    if !matches!(state.page, Page::Start | Page::Framework) {
+        parts.extend(who);
+    }
+    parts.push(t.app_title.to_owned());
+    parts.join(" — ")
+}
+
+fn notice(ctx: &Ctx) -> Html {
+    let (state, t) = (&ctx.state, ctx.t());
     match &state.notice {
         None => html! {},
         Some(Notice::StorageFull) => {
@@ -142,10 +245,16 @@ fn notice(state: &State, t: &crate::i18n::Texts) -> Html {
         Some(Notice::StorageUnavailable) => {
             html! { <p class="notice warn" role="alert">{ t.storage_unavailable }</p> }
         }
-        Some(Notice::ImportFailed(errors)) => html! {
+        Some(Notice::SameAsDraft) => {
+            html! { <p class="notice ok" role="status">{ state.lang.ux().same_as_draft }</p> }
+        }
+        Some(Notice::ImportFailed(file, errors)) => html! {
             <div class="notice error" role="alert">
                 <p>{ t.import_failed }</p>
-                <ul class="diagnostics">{ for errors.iter().map(|e| html! { <li><code>{ e }</code></li> }) }</ul>
+                <ul class="diagnostics">{ for errors.iter().map(|d| {
+                    let said = said::said(d, state.lang, &ctx.profiles);
+                    html! { <li><code>{ said::place(file, d) }</code><span lang={said.english.then_some("en")}>{ said.text }</span></li> }
+                }) }</ul>
             </div>
         },
     }

@@ -26,10 +26,10 @@ pub fn new_id() -> String {
     )
 }
 
-/// A time (milliseconds since 1970) as the browser's locale writes it.
-pub fn local_time(ms: f64) -> String {
+/// A time (milliseconds since 1970) as the browser writes it in the language `lang`.
+pub fn local_time(ms: f64, lang: &str) -> String {
     js_sys::Date::new(&ms.into())
-        .to_locale_string("default", &js_sys::Object::new())
+        .to_locale_string(lang, &js_sys::Object::new())
         .into()
 }
 
@@ -38,4 +38,63 @@ pub fn monotonic() -> Option<f64> {
     web_sys::window()
         .and_then(|w| w.performance())
         .map(|p| p.now())
+}
+
+/// The first of the browser's preferred languages (navigator.languages, "fr-CA" counting as
+/// French) that the interface has.
+pub fn preferred_lang() -> Option<crate::i18n::Lang> {
+    let navigator = js_sys::Reflect::get(&gloo::utils::window(), &"navigator".into()).ok()?;
+    let languages = js_sys::Reflect::get(&navigator, &"languages".into()).ok()?;
+    js_sys::Array::from(&languages)
+        .iter()
+        .filter_map(|l| l.as_string())
+        .find_map(|l| crate::i18n::Lang::from_tag(&l))
+}
+
+/// Puts the focus where a move sends it: the first question of the questionnaire, or the
+/// page's heading (the chosen domain's in the questionnaire) scrolled to the top.
+pub fn focus_after_move(focus: crate::state::Focus) {
+    use wasm_bindgen::JsCast;
+    let document = gloo::utils::document();
+    let first = || {
+        document
+            .query_selector("fieldset.indicator :is(input, select, textarea):not([disabled])")
+            .ok()
+            .flatten()
+    };
+    let target = match focus {
+        crate::state::Focus::FirstQuestion => first(),
+        crate::state::Focus::Heading => None,
+    }
+    .or_else(|| document.query_selector("main h1[tabindex]").ok().flatten())
+    .or_else(|| document.get_element_by_id("main"));
+    if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if focus == crate::state::Focus::Heading {
+            element.scroll_into_view();
+        }
+        let _ = element.focus();
+    }
+}
+
+/// A language pack by name (see `tradeready::pack`): inline in the single-file app, where
+/// nothing can be fetched, else fetched beside the page. None when neither gives it.
+pub async fn pack(name: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let document = gloo::utils::document();
+    if let Some(inline) = document.get_element_by_id(name) {
+        return inline.text_content();
+    }
+    let window = gloo::utils::window();
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(name))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }

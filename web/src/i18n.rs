@@ -33,6 +33,22 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// The language of a BCP 47 tag such as "fr-CA", if it is one of the three.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::from_code(&tag.get(..2)?.to_ascii_lowercase())
+            .filter(|_| tag.len() == 2 || tag.as_bytes()[2] == b'-')
+    }
+
+    /// The interface strings added for moving through the app, imports, drafts and
+    /// diagnostics (issue 14), kept apart from [`Texts`].
+    pub fn ux(self) -> &'static Ux {
+        match self {
+            Lang::En => &UX_EN,
+            Lang::Fr => &UX_FR,
+            Lang::Es => &UX_ES,
+        }
+    }
+
     /// The language's own name.
     pub fn name(self) -> &'static str {
         match self {
@@ -196,7 +212,7 @@ pub static EN: Texts = Texts {
     data_table: "Data",
     close: "Close",
     own: "your file",
-    drafted_only: "Some indicators have evidence or a note but no answer yet. The YAML export keeps them as comments, which importing does not read back; JSON cannot hold them. Answer them, or mark them not applicable, to keep them as data:",
+    drafted_only: "Some indicators have evidence or a note but no answer yet: the exports keep them, and they count as not answered until they are answered:",
     target_next: "Target for the next cycle",
     no_target: "No target (full marks)",
     details: "Assessment details",
@@ -273,7 +289,7 @@ pub static FR: Texts = Texts {
     data_table: "Données",
     close: "Fermer",
     own: "votre fichier",
-    drafted_only: "Certains indicateurs ont des preuves ou une note mais pas encore de réponse. L'export YAML les garde en commentaires, que l'import ne relit pas ; le JSON ne peut pas les contenir. Répondez-y, ou marquez-les sans objet, pour les garder comme données :",
+    drafted_only: "Certains indicateurs ont des justificatifs ou une note mais pas encore de réponse : les exports les gardent, et ils comptent comme sans réponse tant qu'ils ne sont pas renseignés :",
     target_next: "Cible pour le prochain cycle",
     no_target: "Pas de cible (note maximale)",
     details: "Détails de l'évaluation",
@@ -350,7 +366,7 @@ pub static ES: Texts = Texts {
     data_table: "Datos",
     close: "Cerrar",
     own: "su archivo",
-    drafted_only: "Algunos indicadores tienen pruebas o una nota pero aún no tienen respuesta. La exportación YAML los conserva como comentarios, que la importación no vuelve a leer; el JSON no puede contenerlos. Respóndalos, o márquelos como no aplicables, para conservarlos como datos:",
+    drafted_only: "Algunos indicadores tienen evidencias o una nota pero aún no tienen respuesta: las exportaciones los conservan, y cuentan como sin respuesta hasta que se respondan:",
     target_next: "Meta para el próximo ciclo",
     no_target: "Sin meta (puntuación máxima)",
     details: "Datos de la evaluación",
@@ -368,6 +384,116 @@ pub static ES: Texts = Texts {
     domain: "Dominio",
 };
 
+// Issue 14: moving through the app, imports, drafts and diagnostics. A group of its own.
+
+/// Interface strings of [`Lang::ux`]. In the sentences about a problem, `{q}` is the
+/// question's title, `{f}` a field's name and `{l}` the levels a question takes.
+#[derive(Debug)]
+pub struct Ux {
+    pub skip: &'static str,
+    /// Before the list of fields "Start" still needs.
+    pub still_needed: &'static str,
+    /// Screen-reader text of the mark beside a draft with changes not exported.
+    pub unexported_mark: &'static str,
+    pub same_as_draft: &'static str,
+    pub storage_full: &'static str,
+    /// Evidence the profile suggests, each a button that adds it.
+    pub suggested: &'static str,
+    pub add_item: &'static str,
+    /// A score not computed (no answer counts).
+    pub no_score: &'static str,
+    pub value_and_na: &'static str,
+    pub empty_na: &'static str,
+    pub na_on_cap: &'static str,
+    pub bad_level: &'static str,
+    pub wrong_type: &'static str,
+    pub out_of_range: &'static str,
+    pub date_form: &'static str,
+    pub date_after: &'static str,
+    pub date_target: &'static str,
+    pub unknown_indicator: &'static str,
+    pub replaced_by: &'static str,
+    pub unknown_field: &'static str,
+    pub empty_text: &'static str,
+    /// `{q}` when the problem is with a target, not the answer.
+    pub target_of: &'static str,
+}
+
+pub static UX_EN: Ux = Ux {
+    skip: "Skip to content",
+    still_needed: "Still needed: ",
+    unexported_mark: "changes not exported",
+    same_as_draft: "This file is the same as a draft already saved in this browser: that draft is open, and no copy was made.",
+    storage_full: "browser storage is full",
+    suggested: "Suggested (click to add):",
+    add_item: "Add",
+    no_score: "n/a",
+    value_and_na: "“{q}” has both an answer and “not applicable”: keep one.",
+    empty_na: "“{q}” is marked not applicable without a reason: write the reason.",
+    na_on_cap: "“{q}” cannot be not applicable: a cap depends on it.",
+    bad_level: "The answer to “{q}” must be one of its levels ({l}).",
+    wrong_type: "The answer to “{q}” is not of the kind this question takes.",
+    out_of_range: "The answer to “{q}” is a share and must be from 0 to 1.",
+    date_form: "“{q}” must be a real date, written YYYY-MM-DD.",
+    date_after: "The date given for “{q}” is after the reference date.",
+    date_target: "“{q}” is answered with a date and takes no target.",
+    unknown_indicator: "“{q}” is not a question of this profile.",
+    replaced_by: "It was replaced by “{q}”.",
+    unknown_field: "Unknown field “{f}”.",
+    empty_text: "“{f}” is empty.",
+    target_of: "{q} (target)",
+};
+
+pub static UX_FR: Ux = Ux {
+    skip: "Aller au contenu",
+    still_needed: "Encore à remplir : ",
+    unexported_mark: "modifications non exportées",
+    same_as_draft: "Ce fichier est identique à un brouillon déjà enregistré dans ce navigateur : ce brouillon est ouvert, aucune copie n'a été créée.",
+    storage_full: "le stockage du navigateur est plein",
+    suggested: "Suggestions (cliquez pour ajouter) :",
+    add_item: "Ajouter",
+    no_score: "s.o.",
+    value_and_na: "« {q} » a à la fois une réponse et « sans objet » : n'en gardez qu'un.",
+    empty_na: "« {q} » est marqué sans objet sans motif : indiquez le motif.",
+    na_on_cap: "« {q} » ne peut pas être sans objet : un plafond en dépend.",
+    bad_level: "La réponse à « {q} » doit être un de ses niveaux ({l}).",
+    wrong_type: "La réponse à « {q} » n'est pas du type attendu par cette question.",
+    out_of_range: "La réponse à « {q} » est une part et doit aller de 0 à 1.",
+    date_form: "« {q} » doit être une date réelle, écrite AAAA-MM-JJ.",
+    date_after: "La date donnée pour « {q} » est postérieure à la date de référence.",
+    date_target: "« {q} » se répond par une date et n'a pas de cible.",
+    unknown_indicator: "« {q} » n'est pas une question de ce profil.",
+    replaced_by: "Elle a été remplacée par « {q} ».",
+    unknown_field: "Champ inconnu « {f} ».",
+    empty_text: "« {f} » est vide.",
+    target_of: "{q} (cible)",
+};
+
+pub static UX_ES: Ux = Ux {
+    skip: "Ir al contenido",
+    still_needed: "Falta completar: ",
+    unexported_mark: "cambios sin exportar",
+    same_as_draft: "Este archivo es idéntico a un borrador ya guardado en este navegador: ese borrador está abierto y no se creó ninguna copia.",
+    storage_full: "el almacenamiento del navegador está lleno",
+    suggested: "Sugerencias (pulse para añadir):",
+    add_item: "Añadir",
+    no_score: "n/d",
+    value_and_na: "«{q}» tiene a la vez una respuesta y «no aplicable»: conserve solo uno.",
+    empty_na: "«{q}» está marcado como no aplicable sin motivo: escriba el motivo.",
+    na_on_cap: "«{q}» no puede ser no aplicable: un límite depende de él.",
+    bad_level: "La respuesta a «{q}» debe ser uno de sus niveles ({l}).",
+    wrong_type: "La respuesta a «{q}» no es del tipo que admite esta pregunta.",
+    out_of_range: "La respuesta a «{q}» es una proporción y debe ir de 0 a 1.",
+    date_form: "«{q}» debe ser una fecha real, escrita AAAA-MM-DD.",
+    date_after: "La fecha indicada para «{q}» es posterior a la fecha de referencia.",
+    date_target: "«{q}» se responde con una fecha y no admite meta.",
+    unknown_indicator: "«{q}» no es una pregunta de este perfil.",
+    replaced_by: "Fue sustituida por «{q}».",
+    unknown_field: "Campo desconocido «{f}».",
+    empty_text: "«{f}» está vacío.",
+    target_of: "{q} (meta)",
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,6 +504,12 @@ mod tests {
             assert_eq!(Lang::from_code(lang.code()), Some(lang));
         }
         assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(Lang::from_tag("fr-CA"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("es"), Some(Lang::Es));
+        assert_eq!(Lang::from_tag("EN-gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("de-DE"), None);
+        assert_eq!(Lang::from_tag("frr"), None);
+        assert_eq!(Lang::from_tag("f"), None);
     }
 
     #[test]

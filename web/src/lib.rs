@@ -13,8 +13,10 @@ pub mod i18n;
 pub mod logic;
 pub mod numbers;
 pub mod pages;
+pub mod said;
 pub mod state;
 pub mod storage;
+pub mod words;
 
 /// Mounts the app on the page's body.
 pub fn start() {

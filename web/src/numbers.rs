@@ -126,6 +126,17 @@ pub fn written(v: f64, lang: &str) -> String {
     }
 }
 
+/// A score with one decimal, as written in the language (61.3, or 61,3 in French and
+/// Spanish), rounded as the reports round it.
+pub fn one_decimal(v: f64, lang: &str) -> String {
+    let text = tradeready::report::score_text(Some(v));
+    if lang == "en" {
+        text
+    } else {
+        text.replace('.', ",")
+    }
+}
+
 /// Whether profile help text tells the user to write a share from 0 to 1: a box that takes a
 /// percentage must not show it.
 pub fn speaks_of_share(sentence: &str) -> bool {
@@ -260,6 +271,8 @@ mod tests {
         assert_eq!(written(45.5, "en"), "45.5");
         assert_eq!(written(45.5, "fr"), "45,5");
         assert_eq!(written(0.45 * 100.0, "es"), "45");
+        assert_eq!(one_decimal(61.25, "fr"), "61,3");
+        assert_eq!(one_decimal(60.0, "en"), "60.0");
     }
 
     #[test]

@@ -98,8 +98,10 @@ pub enum Notice {
     StorageFull,
     /// Browser storage cannot be used at all.
     StorageUnavailable,
-    /// An import failed; the rendered diagnostics.
-    ImportFailed(Vec<String>),
+    /// An import failed: the file's name and its errors, located.
+    ImportFailed(String, Vec<tradeready::Diagnostic>),
+    /// An imported file held exactly what a saved draft holds: that draft was opened.
+    SameAsDraft,
 }
 
 /// The whole state of the app.
@@ -113,6 +115,21 @@ pub struct State {
     pub draft: Option<Draft>,
     /// A message for the user.
     pub notice: Option<Notice>,
+    /// Counts the moves to a page or a domain, so that each one moves the focus once (and
+    /// a re-render, a change of language or a reload does not).
+    pub moved: u64,
+    /// Where the last move puts the focus.
+    pub focus: Focus,
+}
+
+/// Where the focus goes after a move.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Focus {
+    /// The page's heading (in the questionnaire, the chosen domain's), at the top.
+    #[default]
+    Heading,
+    /// The first question of the questionnaire, after a draft is opened.
+    FirstQuestion,
 }
 
 /// What the user (or an effect) did.
@@ -188,15 +205,23 @@ impl Reducible for State {
         );
         match action {
             Action::SetLang(lang) => next.lang = lang,
-            Action::Go(page) => next.page = page,
+            Action::Go(page) => {
+                next.page = page;
+                next.moved += 1;
+                next.focus = Focus::Heading;
+            }
             Action::Open(draft) => {
                 next.draft = Some(*draft);
                 next.page = Page::Questionnaire(0);
                 next.notice = None;
+                next.moved += 1;
+                next.focus = Focus::FirstQuestion;
             }
             Action::Close => {
                 next.draft = None;
                 next.page = Page::Start;
+                next.moved += 1;
+                next.focus = Focus::Heading;
             }
             Action::Notify(notice) => next.notice = notice,
             Action::Synced(theirs) => match &next.draft {
@@ -447,6 +472,22 @@ mod tests {
         other.id = "d2".into();
         let same = s.clone().reduce(Action::Synced(Box::new(other)));
         assert!(Rc::ptr_eq(&s, &same));
+    }
+
+    #[test]
+    fn each_move_moves_the_focus_once_and_opening_a_draft_goes_to_the_first_question() {
+        let s = with_draft();
+        assert_eq!((s.moved, s.focus), (1, Focus::FirstQuestion));
+        let s = s.reduce(Action::Go(Page::Questionnaire(2)));
+        assert_eq!((s.moved, s.focus), (2, Focus::Heading));
+        // The same domain again is a move again (a click in the list on the domain shown).
+        let s = s.reduce(Action::Go(Page::Questionnaire(2)));
+        assert_eq!(s.moved, 3);
+        // Answering, or switching the language, is no move.
+        let s = s
+            .reduce(Action::SetValue("a.b".into(), Some(AnswerValue::Int(1))))
+            .reduce(Action::SetLang(Lang::Fr));
+        assert_eq!(s.moved, 3);
     }
 
     #[test]

@@ -36,6 +36,10 @@ pub struct Summary {
     pub saved_at: f64,
     /// Whether every change is exported.
     pub exported: bool,
+    /// The overall score and the completeness (0 to 1) when last saved; none when they
+    /// could not be computed, or for an entry made anew from the draft alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scores: Option<(Option<f64>, f64)>,
 }
 
 /// Why a save failed.
@@ -88,12 +92,12 @@ fn index() -> Vec<Summary> {
     (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter_map(|key| key.strip_prefix(PREFIX).and_then(load))
-        .map(|draft| summary(&draft, draft.saved_at.unwrap_or(0.0)))
+        .map(|draft| summary(&draft, draft.saved_at.unwrap_or(0.0), None))
         .collect()
 }
 
-/// The index entry of a draft saved at `saved_at`.
-fn summary(draft: &Draft, saved_at: f64) -> Summary {
+/// The index entry of a draft saved at `saved_at`, with its scores.
+fn summary(draft: &Draft, saved_at: f64, scores: Option<(Option<f64>, f64)>) -> Summary {
     Summary {
         id: draft.id.clone(),
         administration: draft.assessment.administration.name.clone(),
@@ -101,6 +105,7 @@ fn summary(draft: &Draft, saved_at: f64) -> Summary {
         profile: draft.profile_key(),
         saved_at,
         exported: draft.exported,
+        scores,
     }
 }
 
@@ -128,8 +133,9 @@ pub fn load(id: &str) -> Option<Draft> {
     get(&draft_key(id))
 }
 
-/// Saves a draft and its entry in the index, stamped with `now`.
-pub fn save(draft: &Draft, now: f64) -> Result<(), SaveError> {
+/// Saves a draft and its entry in the index, stamped with `now`, with its overall score
+/// and completeness for the list of drafts.
+pub fn save(draft: &Draft, now: f64, scores: Option<(Option<f64>, f64)>) -> Result<(), SaveError> {
     let mut stamped = draft.clone();
     stamped.saved_at = Some(now);
     LocalStorage::raw()
@@ -137,9 +143,14 @@ pub fn save(draft: &Draft, now: f64) -> Result<(), SaveError> {
         .map_err(|_| SaveError::Full)?;
     let mut list = index();
     list.retain(|s| s.id != draft.id);
-    list.push(summary(draft, now));
+    list.push(summary(draft, now, scores));
     LocalStorage::set(INDEX, &list).map_err(|_| SaveError::Full)?;
     LocalStorage::set(CURRENT, &draft.id).map_err(|_| SaveError::Full)
+}
+
+/// Every saved draft.
+pub fn all() -> Vec<Draft> {
+    index().iter().filter_map(|s| load(&s.id)).collect()
 }
 
 /// Deletes a draft.

@@ -333,6 +333,18 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
         ),
     )?;
 
+    // Language packs (core/src/pack.rs): the wasm embeds each profile in its default
+    // language; another language's text is a file of its own, fetched when chosen. The
+    // single file holds them inline, as text that is never run.
+    let packs = language_packs()?;
+    for (name, text) in &packs {
+        std::fs::write(dist.join(name), text)?;
+    }
+    let inline_packs: String = packs
+        .iter()
+        .map(|(name, text)| format!("<script type=\"text/plain\" id=\"{name}\">{text}</script>\n"))
+        .collect();
+
     // Single file: everything inline, for a USB stick and file://; no connection at all.
     let wasm_bytes = std::fs::read(dist.join("tradeready_bg.wasm"))?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(&wasm_bytes);
@@ -354,12 +366,13 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
             &template,
             &csp,
             &format!("<style>{css}</style>"),
-            &format!("<script type=\"module\">{script}</script>"),
+            &format!("{inline_packs}<script type=\"module\">{script}</script>"),
         ),
     )?;
     // What the server sends to browsers that accept gzip (all of them): each served file
     // compressed once, with zopfli, the densest gzip there is (about 5% below gzip -9).
-    for file in SERVED {
+    let pack_names: Vec<&str> = packs.iter().map(|(name, _)| name.as_str()).collect();
+    for file in SERVED.iter().copied().chain(pack_names) {
         let bytes = std::fs::read(dist.join(file))?;
         let mut gz = Vec::new();
         zopfli::compress(
@@ -373,6 +386,26 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
     println!("wrote {}", dist.display());
     size(&dist)?;
     Ok(dist)
+}
+
+/// Every language pack of every embedded profile but its default language's (which the
+/// wasm embeds), named as the web app asks for it: `pack-<id>-<version>-<lang>.yaml`.
+fn language_packs() -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for p in tradeready::embedded::PROFILES {
+        let languages = tradeready::pack::languages(p.text)
+            .with_context(|| format!("{} {}: no languages", p.id, p.version))?;
+        for lang in languages.iter().skip(1) {
+            let text = tradeready::pack::one_language(p.text, lang)
+                .with_context(|| format!("{} {}: no {lang} pack", p.id, p.version))?;
+            // Inline in the single file, the text must not end its <script> element.
+            if text.to_ascii_lowercase().contains("</script") {
+                bail!("{} {}: its text holds </script", p.id, p.version);
+            }
+            out.push((format!("pack-{}-{}-{lang}.yaml", p.id, p.version), text));
+        }
+    }
+    Ok(out)
 }
 
 fn gzip_len(bytes: &[u8]) -> Result<usize> {
@@ -408,6 +441,16 @@ fn size(dist: &Path) -> Result<usize> {
         );
         total += sent;
     }
+    for entry in std::fs::read_dir(dist)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.starts_with("pack-") && name.ends_with(".yaml.gz") {
+            let sent = std::fs::metadata(dist.join(&name))?.len();
+            println!(
+                "  language pack {:32} {sent:>8} sent gzip-encoded, when that language is chosen",
+                name.trim_end_matches(".gz")
+            );
+        }
+    }
     let single = std::fs::read(dist.join("tradeready.html"))?;
     println!(
         "first load, gzip: {total} bytes ({:.1} KB of a {} KB budget)",
@@ -437,14 +480,11 @@ fn size(dist: &Path) -> Result<usize> {
 /// wasm shares with the code, and the comment lines core/build.rs leaves out (about 1 KB).
 fn embedded_profiles_gzip() -> Result<usize> {
     let mut total = 0;
-    let dir = root().join("assessments/profiles");
-    for id in std::fs::read_dir(&dir).with_context(|| dir.display().to_string())? {
-        for file in std::fs::read_dir(id?.path())? {
-            let path = file?.path();
-            if path.extension().is_some_and(|e| e == "yaml") {
-                total += gzip_len(&std::fs::read(&path)?)?;
-            }
-        }
+    for p in tradeready::embedded::PROFILES {
+        let languages = tradeready::pack::languages(p.text).unwrap_or_default();
+        let default = languages.first().map_or("en", String::as_str);
+        let text = tradeready::pack::one_language(p.text, default).unwrap_or_default();
+        total += gzip_len(text.as_bytes())?;
     }
     Ok(total)
 }

@@ -118,9 +118,77 @@ pub fn decode_tree<T: DeserializeOwned>(
             // Named as the schema layer names its nodes, before the message.
             d.message = format!("{}: {}", failure.pointer, d.message);
         }
+        if failure.at_key && failure.error.to_string().starts_with("unknown field") {
+            // The schema layer's code for the same problem.
+            d.code = "unknown-field";
+        }
         d.pointer = failure.pointer;
         d
     })
+}
+
+/// As [`decode_tree`], except that an unknown field does not hide the next: each one is
+/// reported (up to 50) and the tree decoded again without it, until another problem, which
+/// ends the list, or the end of the document. (The JSON Schema layer, where it runs, lists
+/// them all before this; in the browser this is what lists them.)
+pub fn decode_tree_all<T: DeserializeOwned>(
+    text: &str,
+    value: &serde_yaml::Value,
+) -> Result<T, Vec<Diagnostic>> {
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut pruned: Option<serde_yaml::Value> = None;
+    loop {
+        match decode_tree::<T>(text, pruned.as_ref().unwrap_or(value)) {
+            Ok(v) if found.is_empty() => return Ok(v),
+            Ok(_) => return Err(found),
+            Err(d) => {
+                let go_on = d.code == "unknown-field" && found.len() < 50;
+                let pointer = d.pointer.clone();
+                if go_on {
+                    // In the file's order (decoding meets nested fields last); by hand, as
+                    // a sort would cost the web app more.
+                    let at = found
+                        .iter()
+                        .position(|f| (f.line, f.column) > (d.line, d.column))
+                        .unwrap_or(found.len());
+                    found.insert(at, d);
+                } else {
+                    // The problem that ends the list comes last.
+                    found.push(d);
+                }
+                let tree = pruned.get_or_insert_with(|| value.clone());
+                if !go_on || !remove_key(tree, &pointer) {
+                    return Err(found);
+                }
+            }
+        }
+    }
+}
+
+/// Removes the mapping entry whose key the pointer names; false when there is none.
+fn remove_key(tree: &mut serde_yaml::Value, pointer: &str) -> bool {
+    let segments: Vec<String> = crate::diag::pointer_segments(pointer).collect();
+    let Some((last, path)) = segments.split_last() else {
+        return false;
+    };
+    let mut node = tree;
+    for segment in path {
+        let next = match node {
+            serde_yaml::Value::Mapping(m) => m.get_mut(segment.as_str()),
+            serde_yaml::Value::Sequence(items) => {
+                segment.parse::<usize>().ok().and_then(|i| items.get_mut(i))
+            }
+            _ => None,
+        };
+        let Some(next) = next else {
+            return false;
+        };
+        node = next;
+    }
+    match node {
+        serde_yaml::Value::Mapping(m) => m.remove(last.as_str()).is_some(),
+        _ => false,
+    }
 }
 
 /// Writes a value as YAML (used for exports and templates).
@@ -328,6 +396,29 @@ mod tests {
         check_position(text, "/list/1/1", (8, 9));
         // An absent node falls back to its nearest ancestor.
         check_position(text, "/answers/a.b/evidence", (3, 8));
+    }
+
+    #[test]
+    fn every_unknown_field_is_listed_not_only_the_first() {
+        let text = "kind: assessment\ncolour: red\nanswers:\n  a.b:\n    value: 1\n    evidense: [x]\nsize: 3\n";
+        let value = syntax(text).unwrap();
+        let errors = decode_tree_all::<crate::model::raw::Assessment>(text, &value).unwrap_err();
+        let found: Vec<(&str, &str, Option<u32>)> = errors
+            .iter()
+            .map(|d| (d.code, d.pointer.as_str(), d.line))
+            .collect();
+        // The three unknown fields, in the file's order, each at its own line; then the
+        // first other problem (a missing field), which ends the list.
+        assert_eq!(
+            &found[..3],
+            [
+                ("unknown-field", "/colour", Some(2)),
+                ("unknown-field", "/answers/a.b/evidense", Some(6)),
+                ("unknown-field", "/size", Some(7)),
+            ]
+        );
+        assert_eq!(found.len(), 4, "{errors:?}");
+        assert_ne!(found[3].0, "unknown-field");
     }
 
     #[test]

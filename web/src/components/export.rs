@@ -35,23 +35,29 @@ pub fn export_bar() -> Html {
         let state = ctx.state.clone();
         let draft = draft.clone();
         Callback::from(move |_: MouseEvent| {
-            if json {
-                download(
-                    &logic::export_name(&draft, "json"),
-                    "application/json",
-                    &logic::export_json(&draft),
-                );
+            let (ext, mime, text) = if json {
+                ("json", "application/json", logic::export_json(&draft))
             } else {
-                download(
-                    &logic::export_name(&draft, "yaml"),
-                    "application/yaml",
-                    &logic::export_yaml(&draft),
-                );
+                ("yaml", "application/yaml", logic::export_yaml(&draft))
+            };
+            download(&logic::export_name(&draft, ext), mime, &text);
+            // "Everything is exported" only when the file reads back as the whole draft.
+            if logic::holds_everything(&draft, &text) {
+                state.dispatch(Action::Exported);
             }
-            state.dispatch(Action::Exported);
         })
     };
     let pending = logic::drafted_only(&draft);
+    let lang = ctx.state.lang.code();
+    let profile = ctx.draft_profile().map(|a| a.profile.clone());
+    // Each named by its title in the language (the id where the profile has no such question).
+    let named = |id: &String| match profile
+        .as_ref()
+        .and_then(|p| Some((p.indicator(id)?.1, p.default_language())))
+    {
+        Some((i, default)) => crate::words::shown(&i.title, lang, default),
+        None => html! { <code>{ id.clone() }</code> },
+    };
     html! {
         <div class="export" role="status">
             if draft.exported {
@@ -65,7 +71,7 @@ pub fn export_bar() -> Html {
             if !pending.is_empty() {
                 <p class="pending warn">
                     { t.drafted_only }{ " " }
-                    { for pending.iter().enumerate().map(|(i, id)| html! { <>if i > 0 { { ", " } }<code>{ id }</code></> }) }
+                    { for pending.iter().enumerate().map(|(i, id)| html! { <>if i > 0 { { "; " } }{ named(id) }</> }) }
                 </p>
             }
         </div>

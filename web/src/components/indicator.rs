@@ -15,7 +15,18 @@ pub struct Props {
     pub id: AttrValue,
     /// A problem with the current answer, if any.
     #[prop_or_default]
-    pub problem: Option<AttrValue>,
+    pub problem: Option<Problem>,
+}
+
+/// A problem with an answer, as the user reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// The core's diagnostic code.
+    pub code: &'static str,
+    /// The sentence.
+    pub text: AttrValue,
+    /// Whether the sentence is the core's English.
+    pub english: bool,
 }
 
 /// The id an element of this indicator gets in the page.
@@ -168,7 +179,15 @@ pub fn indicator_form(props: &Props) -> Html {
     let ctx = use_context::<Ctx>().expect("inside the app");
     let value_feedback = use_state(|| None::<Feedback>);
     let target_feedback = use_state(|| None::<Feedback>);
+    // The reason typed for "not applicable", kept while the box is unticked, so that ticking
+    // it again brings the reason back.
+    let kept_reason = use_mut_ref(String::new);
+    let reason_ref = use_node_ref();
+    // Whether the user has left the reason box (until then a missing reason is no error:
+    // they could not have typed it yet).
+    let reason_left = use_state(|| false);
     let t = ctx.t();
+    let ux = ctx.state.lang.ux();
     let lang = ctx.state.lang.code();
     let Some(available) = ctx.draft_profile() else {
         return html! {};
@@ -217,7 +236,7 @@ pub fn indicator_form(props: &Props) -> Html {
                         let checked = value == Some(AnswerValue::Int(level.value));
                         let set = set_value.clone();
                         let v = level.value;
-                        let descriptor = descriptors.iter().find(|(k, _)| *k == level.value).map(|(_, d)| text(d));
+                        let descriptor = descriptors.iter().find(|(k, _)| *k == level.value).map(|(_, d)| crate::words::shown(d, lang, default));
                         let input_id = dom_id(&id, &format!("level-{}", level.value));
                         html! {
                             <div class="level">
@@ -225,7 +244,7 @@ pub fn indicator_form(props: &Props) -> Html {
                                     disabled={na.is_some()}
                                     onchange={Callback::from(move |_: Event| set(Some(AnswerValue::Int(v))))} />
                                 <label for={input_id}>
-                                    <strong>{ format!("{} — {}", level.value, text(&level.label)) }</strong>
+                                    <strong>{ format!("{} — ", level.value) }{ crate::words::shown(&level.label, lang, default) }</strong>
                                     if let Some(d) = descriptor { <span class="descriptor">{ d }</span> }
                                 </label>
                             </div>
@@ -386,12 +405,19 @@ pub fn indicator_form(props: &Props) -> Html {
     let on_na_toggle = {
         let state = state.clone();
         let id = id.clone();
-        let reason = na.clone();
+        let kept = kept_reason.clone();
+        let reason_ref = reason_ref.clone();
+        let reason_left = reason_left.clone();
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
             let reason = if on {
-                Some(reason.clone().unwrap_or_default())
+                Some(kept.borrow().clone())
             } else {
+                // What the box holds now, even if it was not yet saved.
+                if let Some(input) = reason_ref.cast::<HtmlInputElement>() {
+                    *kept.borrow_mut() = input.value();
+                }
+                reason_left.set(false);
                 None
             };
             state.dispatch(Action::SetNa(id.clone(), reason));
@@ -400,11 +426,22 @@ pub fn indicator_form(props: &Props) -> Html {
     let on_reason = {
         let state = state.clone();
         let id = id.clone();
+        let kept = kept_reason.clone();
         Callback::from(move |e: Event| {
             let reason = e.target_unchecked_into::<HtmlInputElement>().value();
+            *kept.borrow_mut() = reason.clone();
             state.dispatch(Action::SetNa(id.clone(), Some(reason)));
         })
     };
+    let on_reason_left = {
+        let reason_left = reason_left.clone();
+        Callback::from(move |_: FocusEvent| reason_left.set(true))
+    };
+    // No "reason missing" before the user could type one.
+    let problem = props
+        .problem
+        .clone()
+        .filter(|p| p.code != "empty-na" || *reason_left);
     // A percentage box takes 0 to 100 and says so beside it: profile help that tells the user
     // to write a share from 0 to 1 would contradict it, so that sentence is not shown.
     let help = indicator.help.as_ref().map(&text).unwrap_or_default();
@@ -431,7 +468,7 @@ pub fn indicator_form(props: &Props) -> Html {
         let set = set_value.clone();
         Callback::from(move |_: MouseEvent| set(None))
     };
-    let clauses: Vec<(String, String, String)> = indicator
+    let clauses: Vec<(String, Html, Html)> = indicator
         .refs
         .iter()
         .map(|r| {
@@ -440,12 +477,14 @@ pub fn indicator_form(props: &Props) -> Html {
                 .iter()
                 .flat_map(|s| s.clauses.iter().flatten())
                 .find(|c| &c.id == r);
+            let shown =
+                |x: &tradeready::model::LocalizedText| crate::words::shown(x, lang, default);
             (
                 r.clone(),
-                clause.map(|c| text(&c.title)).unwrap_or_default(),
+                clause.map(|c| shown(&c.title)).unwrap_or_default(),
                 clause
                     .and_then(|c| c.text.as_ref())
-                    .map(&text)
+                    .map(shown)
                     .unwrap_or_default(),
             )
         })
@@ -454,21 +493,21 @@ pub fn indicator_form(props: &Props) -> Html {
     html! {
         <fieldset class={classes!("indicator", indicator.critical.then_some("critical"))} id={dom_id(&id, "card")}>
             <legend id={dom_id(&id, "q")}>
-                { text(&indicator.text) }
+                { crate::words::shown(&indicator.text, lang, default) }
                 if indicator.critical { <span class="badge">{ t.critical }</span> }
             </legend>
             if !help.is_empty() {
-                <details class="help"><summary>{ t.help }</summary><p>{ help }</p></details>
+                <details class="help"><summary>{ t.help }</summary><p lang={indicator.help.as_ref().and_then(|h| crate::words::fallback(h, lang, default))}>{ help }</p></details>
             }
             { input }
-            if let Some(problem) = &props.problem { <p class="problem" role="alert">{ problem.clone() }</p> }
+            if let Some(problem) = &problem { <p class="problem" role="alert" lang={problem.english.then_some("en")}>{ problem.text.clone() }</p> }
             if !capped {
                 <div class="na">
                     <input type="checkbox" id={dom_id(&id, "na")} checked={na.is_some()} onchange={on_na_toggle} />
                     <label for={dom_id(&id, "na")}>{ t.not_applicable }</label>
                     if na.is_some() {
                         <label class="reason">{ t.reason }{ " " }
-                            <input type="text" id={dom_id(&id, "reason")} value={na.clone().unwrap_or_default()} onchange={on_reason} required=true />
+                            <input type="text" id={dom_id(&id, "reason")} ref={reason_ref} value={na.clone().unwrap_or_default()} onchange={on_reason} onblur={on_reason_left} required=true />
                         </label>
                     }
                 </div>
@@ -495,7 +534,7 @@ pub fn indicator_form(props: &Props) -> Html {
                         });
                         html! {
                             <li>
-                                <input type="text" value={item.clone()} onchange={on_edit} aria-label={format!("{} {}", t.evidence, i + 1)} />
+                                <input type="text" id={dom_id(&id, &format!("evidence-{i}"))} value={item.clone()} onchange={on_edit} aria-label={format!("{} {}", t.evidence, i + 1)} />
                                 <button onclick={on_remove} aria-label={format!("{} {} {}", t.remove, t.evidence, i + 1)}>{ "×" }</button>
                             </li>
                         }
@@ -504,14 +543,49 @@ pub fn indicator_form(props: &Props) -> Html {
                 <button class="add" onclick={{
                     let items = evidence.clone();
                     let set = set_evidence.clone();
+                    let line = dom_id(&id, &format!("evidence-{}", evidence.len()));
                     Callback::from(move |_: MouseEvent| {
                         let mut items = items.clone();
                         items.push(String::new());
                         set(items);
+                        // The cursor in the new line, once it is drawn.
+                        let line = line.clone();
+                        gloo::timers::callback::Timeout::new(0, move || {
+                            if let Some(input) = gloo::utils::document()
+                                .get_element_by_id(&line)
+                                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                            {
+                                let _ = input.focus();
+                            }
+                        })
+                        .forget();
                     })
                 }}>{ t.add_evidence }</button>
                 if !indicator.evidence.is_empty() {
-                    <p class="hint">{ indicator.evidence.iter().map(&text).collect::<Vec<_>>().join(" · ") }</p>
+                    // What the profile suggests, each a button that adds it (once).
+                    <p class="hint suggested">{ ux.suggested }{ " " }
+                        { for indicator.evidence.iter().map(|suggestion| {
+                            let words = text(suggestion);
+                            let added = evidence.iter().any(|e| e.trim() == words.trim());
+                            let items = evidence.clone();
+                            let set = set_evidence.clone();
+                            let item = words.clone();
+                            html! {
+                                <button type="button" class="suggestion-item" disabled={added}
+                                    aria-label={format!("{} {}", ux.add_item, words)}
+                                    lang={crate::words::fallback(suggestion, lang, default)}
+                                    onclick={Callback::from(move |_: MouseEvent| {
+                                        let mut items = items.clone();
+                                        // A blank line added before takes it.
+                                        match items.iter().position(|e| e.trim().is_empty()) {
+                                            Some(blank) => items[blank] = item.clone(),
+                                            None => items.push(item.clone()),
+                                        }
+                                        set(items);
+                                    })}>{ format!("+ {words}") }</button>
+                            }
+                        }) }
+                    </p>
                 }
             </div>
             if let Some(control) = target_input {
@@ -527,7 +601,7 @@ pub fn indicator_form(props: &Props) -> Html {
                     <summary>{ format!("{} ({})", t.sources_cited, clauses.len()) }</summary>
                     <dl>
                         { for clauses.iter().map(|(id, title, body)| html! {
-                            <><dt><code>{ id }</code>{ " " }{ title }</dt><dd>{ body }</dd></>
+                            <><dt><code>{ id }</code>{ " " }{ title.clone() }</dt><dd>{ body.clone() }</dd></>
                         }) }
                     </dl>
                 </details>

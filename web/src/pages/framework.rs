@@ -4,6 +4,7 @@
 use crate::components::indicator::{number_shown, percent_shown};
 use crate::ctx::Ctx;
 use crate::i18n::Texts;
+use crate::words::shown;
 use tradeready::model::{AnswerValue, Indicator, IndicatorKind, Phase, Profile};
 use tradeready::score::Status;
 use yew::prelude::*;
@@ -51,7 +52,7 @@ pub fn framework() -> Html {
     let row = |i: &Indicator| {
         html! {
             <li>
-                <span class="title">{ i.title.get(lang, default) }</span>
+                <span class="title">{ shown(&i.title, lang, default) }</span>
                 <code>{ i.id.clone() }</code>
                 if report.is_some() { <span class="answer">{ format!("{}{}{}", t.your_answer, t.colon, answer(i)) }</span> }
             </li>
@@ -64,7 +65,7 @@ pub fn framework() -> Html {
     let body = match *view {
         View::Domain => html! {
             { for profile.domains.iter().map(|d| html! {
-                <section><h2>{ d.title.get(lang, default) }</h2><ul class="framework">{ for d.indicators.iter().map(row) }</ul></section>
+                <section><h2>{ shown(&d.title, lang, default) }</h2><ul class="framework">{ for d.indicators.iter().map(row) }</ul></section>
             }) }
         },
         View::Phase => html! {
@@ -79,7 +80,7 @@ pub fn framework() -> Html {
     };
     html! {
         <div class="framework-page">
-            <h1>{ profile.title.get(lang, default) }</h1>
+            <h1 tabindex="-1">{ shown(&profile.title, lang, default) }</h1>
             <div class="views" role="group">{ tab(View::Domain, t.by_domain) }{ tab(View::Phase, t.by_phase) }{ tab(View::Source, t.by_source) }</div>
             { body }
         </div>
@@ -91,15 +92,15 @@ fn sources(profile: &Profile, lang: &str, row: &dyn Fn(&Indicator) -> Html) -> H
     html! {
         { for profile.sources.iter().map(|s| html! {
             <section>
-                <h2>{ s.title.get(lang, default) }</h2>
+                <h2>{ shown(&s.title, lang, default) }</h2>
                 <dl class="clauses">
                     { for s.clauses.iter().flatten().map(|c| {
                         let citing: Vec<&Indicator> = profile.indicators().map(|(_, i)| i).filter(|i| i.refs.contains(&c.id)).collect();
                         html! {
                             <>
-                                <dt><code>{ c.id.clone() }</code>{ " " }{ c.title.get(lang, default) }</dt>
+                                <dt><code>{ c.id.clone() }</code>{ " " }{ shown(&c.title, lang, default) }</dt>
                                 <dd>
-                                    <p>{ c.text.as_ref().map(|x| x.get(lang, default)).unwrap_or_default() }</p>
+                                    <p>{ c.text.as_ref().map(|x| shown(x, lang, default)).unwrap_or_default() }</p>
                                     <ul class="framework">{ for citing.into_iter().map(row) }</ul>
                                 </dd>
                             </>

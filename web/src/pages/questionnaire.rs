@@ -1,8 +1,11 @@
 //! Questionnaire: the domains with their progress, and the questions of one domain.
 
-use crate::components::indicator::IndicatorForm;
+use crate::components::indicator::{IndicatorForm, Problem};
 use crate::ctx::Ctx;
+use crate::logic::indicator_of;
+use crate::said::said;
 use crate::state::{Action, Details, Page};
+use crate::words::shown;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -54,11 +57,13 @@ pub fn questionnaire(props: &Props) -> Html {
             state.dispatch(Action::SetDetails(next));
         })
     };
-    let header_problems: Vec<&String> = evaluation
-        .problems
+    // Problems in the user's language, naming the question by its title.
+    let language = ctx.state.lang;
+    let header_problems: Vec<crate::said::Said> = evaluation
+        .diagnostics
         .iter()
-        .filter(|(id, _)| id.is_none())
-        .map(|(_, m)| m)
+        .filter(|d| indicator_of(d).is_none())
+        .map(|d| said(d, language, &ctx.profiles))
         .collect();
     html! {
         <div class="questionnaire">
@@ -74,7 +79,7 @@ pub fn questionnaire(props: &Props) -> Html {
                         <textarea id="edit-assessors" rows="2" value={details.assessors.join("\n")} onchange={edit(|d, v| d.assessors = v.lines().map(str::to_owned).collect())} />
                     </label>
                     if !header_problems.is_empty() {
-                        <ul class="problem" role="alert">{ for header_problems.iter().map(|m| html! { <li>{ (*m).clone() }</li> }) }</ul>
+                        <ul class="problem" role="alert">{ for header_problems.iter().map(|m| html! { <li lang={m.english.then_some("en")}>{ m.text.clone() }</li> }) }</ul>
                     }
                 </details>
                 // On a narrow screen the list gives way to this menu (see the stylesheet).
@@ -91,7 +96,7 @@ pub fn questionnaire(props: &Props) -> Html {
                         { for profile.domains.iter().enumerate().map(|(i, d)| {
                             let answered = d.indicators.iter().filter(|x| done(&x.id)).count();
                             html! {
-                                <option value={i.to_string()} selected={i == index}>
+                                <option value={i.to_string()} selected={i == index} lang={crate::words::fallback(&d.title, lang, default)}>
                                     { format!("{}. {} ({answered}/{})", i + 1, d.title.get(lang, default), d.indicators.len()) }
                                 </option>
                             }
@@ -104,7 +109,7 @@ pub fn questionnaire(props: &Props) -> Html {
                         html! {
                             <li>
                                 <button onclick={go(i)} aria-current={(i == index).then_some("step")}>
-                                    <span>{ d.title.get(lang, default) }</span>
+                                    <span>{ shown(&d.title, lang, default) }</span>
                                     <progress max={d.indicators.len().to_string()} value={answered.to_string()}
                                         aria-label={format!("{answered}/{} {}", d.indicators.len(), t.answered)} />
                                     <span class="count">{ format!("{answered}/{}", d.indicators.len()) }</span>
@@ -115,9 +120,12 @@ pub fn questionnaire(props: &Props) -> Html {
                 </ol>
             </nav>
             <section class="questions" aria-labelledby="domain-h">
-                <h1 id="domain-h">{ domain.title.get(lang, default) }</h1>
+                <h1 id="domain-h" tabindex="-1">{ shown(&domain.title, lang, default) }</h1>
                 { for domain.indicators.iter().map(|i| {
-                    let problem = evaluation.problems.iter().find(|(id, _)| id.as_deref() == Some(i.id.as_str())).map(|(_, m)| AttrValue::from(m.clone()));
+                    let problem = evaluation.diagnostics.iter().find(|d| indicator_of(d).as_deref() == Some(i.id.as_str())).map(|d| {
+                        let s = said(d, language, &ctx.profiles);
+                        Problem { code: d.code, text: s.text.into(), english: s.english }
+                    });
                     html! { <IndicatorForm key={i.id.clone()} id={i.id.clone()} problem={problem} /> }
                 }) }
                 <div class="pager">

@@ -6,7 +6,7 @@ use crate::ctx::Ctx;
 use crate::logic;
 use crate::state::{Action, Draft, Notice, ProfileKey, new_draft};
 use crate::storage;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[function_component(Start)]
@@ -20,7 +20,11 @@ pub fn start() -> Html {
     let cycle = use_state(String::new);
     let as_of = use_state(today);
     let drafts = use_state(storage::drafts);
-    let profile_errors = use_state(Vec::<String>::new);
+    // Each error and whether it is in English only (the core's words, for a profile).
+    let profile_errors = use_state(Vec::<(String, bool)>::new);
+    let ux = ctx.state.lang.ux();
+    let report_lang = tradeready::report::Lang::from_code(lang).unwrap_or_default();
+    let words = report_lang.words();
     // Drafts saved or deleted in another tab show up here at once.
     {
         let drafts = drafts.clone();
@@ -37,20 +41,18 @@ pub fn start() -> Html {
             handle.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    let on_profile = {
-        let profile_index = profile_index.clone();
-        Callback::from(move |e: Event| {
-            let i = e
-                .target_unchecked_into::<HtmlSelectElement>()
-                .selected_index();
-            profile_index.set(usize::try_from(i).unwrap_or(0));
-        })
-    };
     let selected: Option<ProfileKey> = ctx.profiles.get(*profile_index).map(|a| a.key.clone());
-    let can_start = selected.is_some()
-        && !administration.trim().is_empty()
-        && !cycle.trim().is_empty()
-        && !as_of.is_empty();
+    // What "Start" still needs, named.
+    let needed: Vec<&str> = [
+        (selected.is_none(), t.profile),
+        (administration.trim().is_empty(), t.administration),
+        (cycle.trim().is_empty(), t.cycle),
+        (as_of.is_empty(), t.as_of),
+    ]
+    .into_iter()
+    .filter_map(|(missing, label)| missing.then_some(label))
+    .collect();
+    let can_start = needed.is_empty();
     let on_start = {
         let state = ctx.state.clone();
         let (administration, code, cycle, as_of) = (
@@ -77,30 +79,46 @@ pub fn start() -> Html {
         let state = ctx.state.clone();
         let profiles = ctx.profiles.clone();
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
-            match logic::import(&name, &bytes, &profiles) {
-                Ok(assessment) => state.dispatch(Action::Open(Box::new(Draft {
-                    id: new_id(),
-                    assessment,
-                    saved_at: None,
-                    exported: true,
-                    revision: 0,
-                }))),
-                Err(errors) => state.dispatch(Action::Notify(Some(Notice::ImportFailed(errors)))),
+            match logic::import(&bytes, &profiles) {
+                // The same as a saved draft: that one opens, and no copy is made.
+                Ok(assessment) => match logic::same_as(&assessment, &storage::all()) {
+                    Some(saved) => {
+                        state.dispatch(Action::Open(Box::new(saved.clone())));
+                        state.dispatch(Action::Notify(Some(Notice::SameAsDraft)));
+                    }
+                    None => state.dispatch(Action::Open(Box::new(Draft {
+                        id: new_id(),
+                        assessment,
+                        saved_at: None,
+                        exported: true,
+                        revision: 0,
+                    }))),
+                },
+                Err(errors) => {
+                    state.dispatch(Action::Notify(Some(Notice::ImportFailed(name, errors))))
+                }
             }
         })
     };
     let on_own_profile = {
         let reload = ctx.reload_profiles.clone();
         let profile_errors = profile_errors.clone();
+        let lang = ctx.state.lang;
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
+            // The core's words for what is wrong with a profile are in English.
+            let english = lang != crate::i18n::Lang::En;
             let result = tradeready::parse::text_from_bytes(&bytes)
-                .map_err(|d| vec![d.render(&name)])
+                .map_err(|d| vec![(d.render(&name), english)])
                 .and_then(|text| {
                     let loaded = tradeready::load_profile(text, tradeready::Layers::default());
                     match loaded.value {
-                        Some(_) => storage::add_own_profile(text)
-                            .map_err(|_| vec![format!("{name}: browser storage is full")]),
-                        None => Err(loaded.errors().map(|d| d.render(&name)).collect()),
+                        Some(_) => storage::add_own_profile(text).map_err(|_| {
+                            vec![(format!("{name}: {}", lang.ux().storage_full), false)]
+                        }),
+                        None => Err(loaded
+                            .errors()
+                            .map(|d| (d.render(&name), english))
+                            .collect()),
                     }
                 });
             match result {
@@ -116,26 +134,42 @@ pub fn start() -> Html {
     html! {
         <div class="start">
             <section aria-labelledby="new-h">
-                <h1 id="new-h">{ t.new_assessment }</h1>
+                <h1 id="new-h" tabindex="-1">{ t.new_assessment }</h1>
                 <form onsubmit={on_start}>
-                    <label>{ t.profile }
-                        <select id="profile" onchange={on_profile}>
-                            { for ctx.profiles.iter().enumerate().map(|(i, a)| html! {
-                                <option value={i.to_string()} selected={i == *profile_index}>
-                                    { format!("{} ({} {}{})", a.profile.title.get(lang, a.profile.default_language()), a.key.id, a.key.version, if a.own { format!(", {}", t.own) } else { String::new() }) }
-                                </option>
-                            }) }
-                        </select>
-                    </label>
+                    // A choice of radio buttons, not a select: a long profile title wraps
+                    // instead of being cut off, on a phone too.
+                    <fieldset id="profile" class="profiles">
+                        <legend>{ t.profile }</legend>
+                        { for ctx.profiles.iter().enumerate().map(|(i, a)| {
+                            let default = a.profile.default_language();
+                            let choose = {
+                                let profile_index = profile_index.clone();
+                                Callback::from(move |_: Event| profile_index.set(i))
+                            };
+                            html! {
+                                <div class="profile-choice">
+                                    <input type="radio" name="profile" id={format!("profile-{i}")} value={i.to_string()} checked={i == *profile_index} onchange={choose} />
+                                    <label for={format!("profile-{i}")}>
+                                        { crate::words::shown(&a.profile.title, lang, default) }
+                                        if a.own { { format!(" ({})", t.own) } }
+                                        <span class="hint">{ format!(" {} {}", a.key.id, a.key.version) }</span>
+                                    </label>
+                                </div>
+                            }
+                        }) }
+                    </fieldset>
                     <label>{ t.administration }<input id="administration" type="text" required=true value={(*administration).clone()} oninput={text_input(&administration)} /></label>
                     <label>{ t.code }<input id="code" type="text" value={(*code).clone()} oninput={text_input(&code)} /></label>
                     <label>{ t.cycle }<input id="cycle" type="text" required=true value={(*cycle).clone()} oninput={text_input(&cycle)} /></label>
                     <label>{ t.as_of }<input id="as-of" type="date" required=true value={(*as_of).clone()} oninput={text_input(&as_of)} /></label>
-                    <button type="submit" class="primary" disabled={!can_start}>{ t.start }</button>
+                    <button type="submit" class="primary" disabled={!can_start} aria-describedby={(!can_start).then_some("start-needs")}>{ t.start }</button>
+                    if !can_start {
+                        <p class="hint" id="start-needs">{ ux.still_needed }{ needed.join(", ") }</p>
+                    }
                 </form>
                 <FileInput id="own-profile" label={t.own_profile} hint="YAML / JSON" accept=".yaml,.yml,.json" on_file={on_own_profile} />
                 if !profile_errors.is_empty() {
-                    <ul class="diagnostics" role="alert">{ for profile_errors.iter().map(|e| html! { <li><code>{ e }</code></li> }) }</ul>
+                    <ul class="diagnostics" role="alert">{ for profile_errors.iter().map(|(e, english)| html! { <li><code lang={english.then_some("en")}>{ e }</code></li> }) }</ul>
                 }
             </section>
             <section aria-labelledby="drafts-h">
@@ -164,8 +198,11 @@ pub fn start() -> Html {
                             html! {
                                 <li>
                                     <span class="who">{ format!("{} — {}", s.administration, s.cycle) }</span>
-                                    <span class="meta">{ format!("{} {} · {} {}", s.profile.id, s.profile.version, t.saved_at, local_time(s.saved_at)) }</span>
-                                    if !s.exported { <span class="dirty">{ "●" }</span> }
+                                    <span class="meta">{ format!("{} {} · {} {}", s.profile.id, s.profile.version, t.saved_at, local_time(s.saved_at, lang)) }</span>
+                                    if let Some((overall, completeness)) = s.scores {
+                                        <span class="scores">{ format!("{}{}{} · {}{}{}", words.overall, t.colon, overall.map_or_else(|| ux.no_score.to_owned(), |o| crate::numbers::one_decimal(o, lang)), words.completeness, t.colon, report_lang.percent(completeness)) }</span>
+                                    }
+                                    if !s.exported { <span class="dirty" role="img" aria-label={ux.unexported_mark} title={ux.unexported_mark}>{ "●" }</span> }
                                     <button onclick={resume}>{ t.resume }</button>
                                     <button onclick={delete}>{ t.delete }</button>
                                 </li>
