@@ -59,12 +59,12 @@ fn main() {
         let text = String::from_utf8(bytes)
             .unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", path.display()));
         let embedded = out.join(format!("{id}-{version}.yaml"));
-        // The web build embeds the default language's pack only; the other languages are
-        // files of their own, fetched when chosen (src/pack.rs).
+        // The web build embeds the default language's lite pack only; each language's full
+        // pack is a file of its own, fetched when wanted (src/pack.rs).
         let text = if wasm {
             let languages = pack::languages(&text)
                 .unwrap_or_else(|| panic!("{}: no `languages` list", path.display()));
-            pack::one_language(&text, &languages[0])
+            pack::lite(&text, &languages[0])
                 .unwrap_or_else(|| panic!("{}: cannot make its language pack", path.display()))
         } else {
             without_comment_lines(&text)

@@ -25,6 +25,39 @@ pub fn one_language(text: &str, lang: &str) -> Option<String> {
     serde_yaml::to_string(&doc).ok()
 }
 
+/// The pack the web app embeds: `lang` only (normally the default language), and without
+/// what the app shows only on demand: the clauses' text (a paraphrase of each provision,
+/// read under "sources cited" and on the Framework page) and the descriptions of the
+/// profile and its domains. The full pack of the language, fetched when wanted, brings
+/// them back. None as for [`one_language`].
+pub fn lite(text: &str, lang: &str) -> Option<String> {
+    let pack = one_language(text, lang)?;
+    let mut doc: Value = serde_yaml::from_str(&pack).ok()?;
+    let map = doc.as_mapping_mut()?;
+    map.remove("description");
+    if let Some(domains) = map.get_mut("domains").and_then(Value::as_sequence_mut) {
+        for d in domains {
+            if let Some(d) = d.as_mapping_mut() {
+                d.remove("description");
+            }
+        }
+    }
+    if let Some(sources) = map.get_mut("sources").and_then(Value::as_sequence_mut) {
+        for source in sources {
+            let clauses = source
+                .as_mapping_mut()
+                .and_then(|s| s.get_mut("clauses"))
+                .and_then(Value::as_sequence_mut);
+            for clause in clauses.into_iter().flatten() {
+                if let Some(c) = clause.as_mapping_mut() {
+                    c.remove("text");
+                }
+            }
+        }
+    }
+    serde_yaml::to_string(&doc).ok()
+}
+
 /// The profile's languages, the default first; None when the text has no `languages`.
 pub fn languages(text: &str) -> Option<Vec<String>> {
     let doc: Value = serde_yaml::from_str(text).ok()?;
@@ -83,6 +116,17 @@ mod tests {
         let en: serde_yaml::Value = serde_yaml::from_str(&en).unwrap();
         assert!(en["title"].get("fr").is_none());
         assert_eq!(en["levels"][0]["label"]["en"], "Low");
+        let text = "languages: [en]\ndescription: D\ndomains:\n  - {id: a, description: D, indicators: [{id: a.x, text: Q?}]}\nsources:\n  - {id: S, clauses: [{id: S.1, title: T, text: Body}]}\n";
+        let lite: serde_yaml::Value =
+            serde_yaml::from_str(&super::lite(text, "en").unwrap()).unwrap();
+        assert!(lite.get("description").is_none());
+        assert!(lite["domains"][0].get("description").is_none());
+        assert_eq!(
+            lite["domains"][0]["indicators"][0]["text"], "Q?",
+            "questions stay"
+        );
+        assert!(lite["sources"][0]["clauses"][0].get("text").is_none());
+        assert_eq!(lite["sources"][0]["clauses"][0]["title"], "T");
         assert_eq!(back["only"]["en"], "English only");
         assert_eq!(back["plain"], "Plain");
         assert_eq!(back["levels"][0]["label"]["fr"], "Bas");

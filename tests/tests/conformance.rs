@@ -310,8 +310,14 @@ fn language_packs_score_every_example_exactly_as_the_full_profile() {
     let examples = yaml_files(&root().join("assessments/examples"));
     for found in embedded::PROFILES {
         let languages = tradeready::pack::languages(found.text).unwrap();
-        for lang in &languages {
-            let pack = tradeready::pack::one_language(found.text, lang).unwrap();
+        let lite = tradeready::pack::lite(found.text, &languages[0]).unwrap();
+        let packs = languages.iter().map(|lang| {
+            (
+                lang.clone(),
+                tradeready::pack::one_language(found.text, lang).unwrap(),
+            )
+        });
+        for (lang, pack) in packs.chain([("lite".to_owned(), lite)]) {
             assert!(pack.len() <= found.text.len());
             let mut catalogue = tradeready::Catalogue::embedded();
             let full = tradeready::Catalogue::embedded();

@@ -49,12 +49,23 @@ pub fn app() -> Html {
     };
     // Profile text in the chosen language: fetch its packs, then reload the profiles. The
     // page says which language the profiles speak (`data-profile-lang`) once they do.
+    // The clauses' text is not embedded: it comes with the full pack, fetched once the
+    // user opens "sources cited" or the Framework page.
+    let sources_wanted = use_state(|| false);
+    let want_sources = {
+        let sources_wanted = sources_wanted.clone();
+        Callback::from(move |()| {
+            if !*sources_wanted {
+                sources_wanted.set(true);
+            }
+        })
+    };
     {
         let profiles = profiles.clone();
         let packs = packs.clone();
-        use_effect_with(state.lang, move |lang| {
+        use_effect_with((state.lang, *sources_wanted), move |(lang, full)| {
             let lang = *lang;
-            let wanted = logic::packs_wanted(&profiles, lang.code());
+            let wanted = logic::packs_wanted(&profiles, lang.code(), *full);
             yew::platform::spawn_local(async move {
                 let mut texts = Vec::with_capacity(wanted.len());
                 for name in &wanted {
@@ -159,6 +170,7 @@ pub fn app() -> Html {
         state: state.clone(),
         profiles: (*profiles).clone(),
         reload_profiles,
+        want_sources,
         evaluation,
     };
     // Each page its own title, in the chosen language.

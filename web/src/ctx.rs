@@ -16,6 +16,8 @@ pub struct Ctx {
     pub profiles: Rc<Profiles>,
     /// Reloads the profiles after the user added one.
     pub reload_profiles: Callback<()>,
+    /// Asks for the clauses' text (fetched with the language's full pack).
+    pub want_sources: Callback<()>,
     /// The open draft's scores and problems; `None` without a draft or its profile.
     pub evaluation: Rc<Option<Scoring>>,
 }

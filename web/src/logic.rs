@@ -82,12 +82,14 @@ pub fn available_profiles(own_texts: &[String], packs: &[String]) -> Profiles {
 }
 
 /// The language packs to fetch so that the embedded profiles speak `lang`: one per
-/// embedded profile that has the language and does not speak it by default.
-pub fn packs_wanted(profiles: &[Available], lang: &str) -> Vec<String> {
+/// embedded profile that has the language and does not speak it by default, and with
+/// `full` (the clauses' text is wanted: the embedded text leaves it out) one for the
+/// default language too.
+pub fn packs_wanted(profiles: &[Available], lang: &str, full: bool) -> Vec<String> {
     profiles
         .iter()
         .filter(|a| !a.own)
-        .filter(|a| a.profile.default_language() != lang)
+        .filter(|a| full || a.profile.default_language() != lang)
         .filter(|a| a.profile.languages.iter().any(|l| l == lang))
         .map(|a| format!("pack-{}-{}-{lang}.yaml", a.key.id, a.key.version))
         .collect()

@@ -388,14 +388,15 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// Every language pack of every embedded profile but its default language's (which the
-/// wasm embeds), named as the web app asks for it: `pack-<id>-<version>-<lang>.yaml`.
+/// The full language pack of every embedded profile in each of its languages (the wasm
+/// embeds the default language's lite pack), named as the web app asks for it:
+/// `pack-<id>-<version>-<lang>.yaml`.
 fn language_packs() -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for p in tradeready::embedded::PROFILES {
         let languages = tradeready::pack::languages(p.text)
             .with_context(|| format!("{} {}: no languages", p.id, p.version))?;
-        for lang in languages.iter().skip(1) {
+        for lang in &languages {
             let text = tradeready::pack::one_language(p.text, lang)
                 .with_context(|| format!("{} {}: no {lang} pack", p.id, p.version))?;
             // Inline in the single file, the text must not end its <script> element.
@@ -483,7 +484,7 @@ fn embedded_profiles_gzip() -> Result<usize> {
     for p in tradeready::embedded::PROFILES {
         let languages = tradeready::pack::languages(p.text).unwrap_or_default();
         let default = languages.first().map_or("en", String::as_str);
-        let text = tradeready::pack::one_language(p.text, default).unwrap_or_default();
+        let text = tradeready::pack::lite(p.text, default).unwrap_or_default();
         total += gzip_len(text.as_bytes())?;
     }
     Ok(total)

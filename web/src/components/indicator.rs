@@ -597,7 +597,7 @@ pub fn indicator_form(props: &Props) -> Html {
                 <textarea rows="2" onchange={on_note} value={note} />
             </label>
             <div class="row">
-                <details class="refs">
+                <details class="refs" ontoggle={ctx.want_sources.reform(|_: Event| ())}>
                     <summary>{ format!("{} ({})", t.sources_cited, clauses.len()) }</summary>
                     <dl>
                         { for clauses.iter().map(|(id, title, body)| html! {

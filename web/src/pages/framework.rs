@@ -22,6 +22,11 @@ pub fn framework() -> Html {
     let t = ctx.t();
     let lang = ctx.state.lang.code();
     let view = use_state(|| View::Domain);
+    // The clauses' text of the "by provision" view comes with the full pack.
+    {
+        let want = ctx.want_sources.clone();
+        use_effect_with((), move |()| want.emit(()));
+    }
     let available = ctx.draft_profile().or_else(|| ctx.profiles.first());
     let Some(available) = available else {
         return html! {};

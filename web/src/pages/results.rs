@@ -28,11 +28,15 @@ pub fn results() -> Html {
     let evaluation = &scoring.evaluation;
     // The re-scoring budget, measured where the draft is scored and exposed for the tests.
     let score_ms = scoring.ms;
+    // Problems in the user's language, naming the question by its title.
     let problems = html! {
-        if !evaluation.problems.is_empty() {
+        if !evaluation.diagnostics.is_empty() {
             <div class="notice warn" role="status">
                 <p>{ t.invalid_answers }</p>
-                <ul>{ for evaluation.problems.iter().map(|(id, m)| html! { <li>{ id.clone().map(|i| format!("{i}: ")).unwrap_or_default() }{ m }</li> }) }</ul>
+                <ul>{ for evaluation.diagnostics.iter().map(|d| {
+                    let s = crate::said::said(d, ctx.state.lang, &ctx.profiles);
+                    html! { <li lang={s.english.then_some("en")}>{ s.text }</li> }
+                }) }</ul>
             </div>
         }
     };
