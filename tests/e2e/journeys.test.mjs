@@ -963,3 +963,21 @@ test('served: the focus ring has at least 3:1 contrast against white', async () 
   assert.ok(ratio >= 3, `focus ring ${colour}: ${ratio.toFixed(2)}:1`);
   await context.close();
 });
+
+// The clauses' text is not in the first load (the lite pack): it comes with the language's
+// full pack when "sources cited" is opened, served or inline in the single file.
+for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
+  test(`${where}: the clauses' text arrives when "sources cited" is opened`, async () => {
+    const { context, page, errors, requests } = await open(url);
+    await startAssessment(page);
+    assert.equal(requests.filter((u) => u.includes('pack-')).length, 0, 'no pack in the first load');
+    await page.click('fieldset.indicator details.refs summary');
+    await page.waitForFunction(() => {
+      const dd = document.querySelector('fieldset.indicator details.refs dd');
+      return dd && dd.textContent.trim().length > 20;
+    });
+    if (where === 'served') assert.ok(requests.some((u) => u.endsWith('pack-wco-resilience-1.0.0-en.yaml')));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

@@ -73,12 +73,16 @@ pub fn app() -> Html {
                         texts.push(text);
                     }
                 }
+                // Only when every pack came does the page say the profiles speak `lang`.
+                let complete = texts.len() == wanted.len();
                 *packs.borrow_mut() = texts;
                 profiles.set(Rc::new(logic::available_profiles(
                     &storage::own_profiles(),
                     &packs.borrow(),
                 )));
-                if let Some(root) = gloo::utils::document().document_element() {
+                if let Some(root) = gloo::utils::document().document_element()
+                    && complete
+                {
                     let _ = root.set_attribute("data-profile-lang", lang.code());
                 }
             });
@@ -186,7 +190,7 @@ pub fn app() -> Html {
     // domain's, at the top), or to the first question after a draft is opened; once the
     // page is drawn.
     use_effect_with(state.moved, {
-        let focus = state.focus;
+        let focus = state.focus.clone();
         move |moved| {
             if *moved > 0 {
                 gloo::timers::callback::Timeout::new(0, move || browser::focus_after_move(focus))

@@ -62,14 +62,21 @@ pub fn focus_after_move(focus: crate::state::Focus) {
             .ok()
             .flatten()
     };
-    let target = match focus {
+    let target = match &focus {
         crate::state::Focus::FirstQuestion => first(),
         crate::state::Focus::Heading => None,
+        crate::state::Focus::Question(id) => document
+            .query_selector(&format!(
+                "#{}-card :is(input, select, textarea):not([disabled])",
+                id.replace('.', "-")
+            ))
+            .ok()
+            .flatten(),
     }
     .or_else(|| document.query_selector("main h1[tabindex]").ok().flatten())
     .or_else(|| document.get_element_by_id("main"));
     if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        if focus == crate::state::Focus::Heading {
+        if focus != crate::state::Focus::FirstQuestion {
             element.scroll_into_view();
         }
         let _ = element.focus();

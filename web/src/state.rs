@@ -123,13 +123,15 @@ pub struct State {
 }
 
 /// Where the focus goes after a move.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Focus {
     /// The page's heading (in the questionnaire, the chosen domain's), at the top.
     #[default]
     Heading,
     /// The first question of the questionnaire, after a draft is opened.
     FirstQuestion,
+    /// One question (by indicator id), from a link to it.
+    Question(String),
 }
 
 /// What the user (or an effect) did.
@@ -139,6 +141,8 @@ pub enum Action {
     SetLang(Lang),
     /// Show a page.
     Go(Page),
+    /// Show a question: its domain in the questionnaire, the focus in the question.
+    GoToQuestion(usize, String),
     /// Open a draft (new, resumed or imported).
     Open(Box<Draft>),
     /// Close the draft.
@@ -209,6 +213,11 @@ impl Reducible for State {
                 next.page = page;
                 next.moved += 1;
                 next.focus = Focus::Heading;
+            }
+            Action::GoToQuestion(domain, id) => {
+                next.page = Page::Questionnaire(domain);
+                next.moved += 1;
+                next.focus = Focus::Question(id);
             }
             Action::Open(draft) => {
                 next.draft = Some(*draft);
@@ -475,11 +484,21 @@ mod tests {
     }
 
     #[test]
+    fn a_link_to_a_question_opens_its_domain_with_the_focus_in_it() {
+        let s = Rc::new(State::default()).reduce(Action::GoToQuestion(3, "continuity.plan".into()));
+        assert_eq!(s.page, Page::Questionnaire(3));
+        assert_eq!(
+            (s.moved, s.focus.clone()),
+            (1, Focus::Question("continuity.plan".into()))
+        );
+    }
+
+    #[test]
     fn each_move_moves_the_focus_once_and_opening_a_draft_goes_to_the_first_question() {
         let s = with_draft();
-        assert_eq!((s.moved, s.focus), (1, Focus::FirstQuestion));
+        assert_eq!((s.moved, s.focus.clone()), (1, Focus::FirstQuestion));
         let s = s.reduce(Action::Go(Page::Questionnaire(2)));
-        assert_eq!((s.moved, s.focus), (2, Focus::Heading));
+        assert_eq!((s.moved, s.focus.clone()), (2, Focus::Heading));
         // The same domain again is a move again (a click in the list on the domain shown).
         let s = s.reduce(Action::Go(Page::Questionnaire(2)));
         assert_eq!(s.moved, 3);

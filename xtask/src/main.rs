@@ -365,8 +365,9 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
         page(
             &template,
             &csp,
-            &format!("<style>{css}</style>"),
-            &format!("{inline_packs}<script type=\"module\">{script}</script>"),
+            // In the head: Yew takes the body over, and what was in it goes.
+            &format!("<style>{css}</style>\n{inline_packs}"),
+            &format!("<script type=\"module\">{script}</script>"),
         ),
     )?;
     // What the server sends to browsers that accept gzip (all of them): each served file

@@ -4,7 +4,7 @@
 
 use crate::components::chart::Chart;
 use crate::ctx::Ctx;
-use crate::state::{Action, Page};
+use crate::state::Action;
 use tradeready::report::{Named, Report};
 use yew::prelude::*;
 
@@ -47,32 +47,17 @@ pub fn results() -> Html {
     let words = report.words();
     let n = report.lang;
     let headings = (AttrValue::from(words.score), AttrValue::from(words.band));
-    // A link to a question: open its domain, then bring its card into view and focus its
-    // first input once the questionnaire has rendered.
+    // A link to a question: open its domain with the focus in the question.
     let to_question = |item: &Named| {
         let domain = profile
             .indicator(&item.id)
             .and_then(|(d, _)| profile.domains.iter().position(|x| x.id == d.id))
             .unwrap_or(0);
         let state = ctx.state.clone();
-        let card = card_id(&item.id);
+        let id = item.id.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            state.dispatch(Action::Go(Page::Questionnaire(domain)));
-            let card = card.clone();
-            gloo::timers::callback::Timeout::new(0, move || {
-                let document = gloo::utils::document();
-                if let Some(element) = document.get_element_by_id(&card) {
-                    element.scroll_into_view();
-                    if let Ok(Some(input)) = element.query_selector("input, select, textarea")
-                        && let Ok(input) =
-                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input)
-                    {
-                        let _ = input.focus();
-                    }
-                }
-            })
-            .forget();
+            state.dispatch(Action::GoToQuestion(domain, id.clone()));
         })
     };
     let question_link = |item: &Named| {
