@@ -199,7 +199,7 @@ pub fn draw_scaled<DB: DrawingBackend>(
                     if bar.capped { " ▲" } else { "" }
                 )
             }
-            None => "n/a".to_owned(),
+            None => chart.lang.score(None),
         };
         let x = bar.value.map_or(bar_left, x_of) + px(4.0);
         area.draw(&Text::new(
