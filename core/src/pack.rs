@@ -18,10 +18,8 @@ use serde_yaml::{Mapping, Value};
 /// The profile `text` with its translated texts in `lang` and the default language only;
 /// None when the text is not a YAML mapping with `languages`.
 pub fn one_language(text: &str, lang: &str) -> Option<String> {
-    let languages = languages(text)?;
     let mut doc: Value = serde_yaml::from_str(text).ok()?;
-    let default = languages[0].clone();
-    reduce(&mut doc, &languages, lang, &default);
+    reduce_to(&mut doc, lang)?;
     serde_yaml::to_string(&doc).ok()
 }
 
@@ -31,8 +29,8 @@ pub fn one_language(text: &str, lang: &str) -> Option<String> {
 /// profile and its domains. The full pack of the language, fetched when wanted, brings
 /// them back. None as for [`one_language`].
 pub fn lite(text: &str, lang: &str) -> Option<String> {
-    let pack = one_language(text, lang)?;
-    let mut doc: Value = serde_yaml::from_str(&pack).ok()?;
+    let mut doc: Value = serde_yaml::from_str(text).ok()?;
+    reduce_to(&mut doc, lang)?;
     let map = doc.as_mapping_mut()?;
     map.remove("description");
     if let Some(domains) = map.get_mut("domains").and_then(Value::as_sequence_mut) {
@@ -60,7 +58,10 @@ pub fn lite(text: &str, lang: &str) -> Option<String> {
 
 /// The profile's languages, the default first; None when the text has no `languages`.
 pub fn languages(text: &str) -> Option<Vec<String>> {
-    let doc: Value = serde_yaml::from_str(text).ok()?;
+    languages_of(&serde_yaml::from_str(text).ok()?)
+}
+
+fn languages_of(doc: &Value) -> Option<Vec<String>> {
     let languages: Vec<String> = doc
         .get("languages")?
         .as_sequence()?
@@ -68,6 +69,14 @@ pub fn languages(text: &str) -> Option<Vec<String>> {
         .filter_map(|l| l.as_str().map(str::to_owned))
         .collect();
     (!languages.is_empty()).then_some(languages)
+}
+
+/// Reduces a parsed profile's texts to `lang` and the default language.
+fn reduce_to(doc: &mut Value, lang: &str) -> Option<()> {
+    let languages = languages_of(doc)?;
+    let default = languages[0].clone();
+    reduce(doc, &languages, lang, &default);
+    Some(())
 }
 
 /// Whether a mapping is a translated text: string keys, all of them languages of the

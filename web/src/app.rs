@@ -2,6 +2,7 @@
 
 use crate::browser::{self, monotonic, now};
 use crate::ctx::{Ctx, Scoring};
+use crate::i18n::Interface;
 use crate::i18n::Lang;
 use crate::logic;
 use crate::pages;

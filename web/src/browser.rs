@@ -67,8 +67,8 @@ pub fn focus_after_move(focus: crate::state::Focus) {
         crate::state::Focus::Heading => None,
         crate::state::Focus::Question(id) => document
             .query_selector(&format!(
-                "#{}-card :is(input, select, textarea):not([disabled])",
-                id.replace('.', "-")
+                "#{} :is(input, select, textarea):not([disabled])",
+                crate::components::indicator::dom_id(id, "card")
             ))
             .ok()
             .flatten(),

@@ -2,6 +2,7 @@
 //! open draft's results, computed once per change of the draft (not on every render of
 //! each page that shows them).
 
+use crate::i18n::Interface;
 use crate::logic::{self, Available, Evaluation, Profiles};
 use crate::state::State;
 use std::rc::Rc;

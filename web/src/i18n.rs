@@ -1,69 +1,33 @@
 //! The interface in English, French and Spanish. Profile text comes from the profile
 //! itself, in the chosen language with the profile's default as fallback.
 
-use serde::{Deserialize, Serialize};
+/// The interface's languages are the report's (`tradeready::report::Lang`): one type, so
+/// that the two never disagree on which languages there are or how they are written.
+pub use tradeready::report::Lang;
 
-/// An interface language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// French.
-    Fr,
-    /// Spanish.
-    Es,
-}
-
-impl Lang {
-    /// Every language, in the order of the switcher.
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Es];
-
-    /// The language code used in profiles.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-            Lang::Es => "es",
-        }
-    }
-
-    /// The language from its code, if it is one of the three.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
-    }
-
-    /// The language of a BCP 47 tag such as "fr-CA", if it is one of the three.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        Lang::from_code(&tag.get(..2)?.to_ascii_lowercase())
-            .filter(|_| tag.len() == 2 || tag.as_bytes()[2] == b'-')
-    }
-
+/// The interface's words in a language.
+pub trait Interface {
+    /// The interface strings.
+    fn t(self) -> &'static Texts;
     /// The interface strings added for moving through the app, imports, drafts and
     /// diagnostics (issue 14), kept apart from [`Texts`].
-    pub fn ux(self) -> &'static Ux {
-        match self {
-            Lang::En => &UX_EN,
-            Lang::Fr => &UX_FR,
-            Lang::Es => &UX_ES,
-        }
-    }
+    fn ux(self) -> &'static Ux;
+}
 
-    /// The language's own name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Fr => "Français",
-            Lang::Es => "Español",
-        }
-    }
-
-    /// The interface strings.
-    pub fn t(self) -> &'static Texts {
+impl Interface for Lang {
+    fn t(self) -> &'static Texts {
         match self {
             Lang::En => &EN,
             Lang::Fr => &FR,
             Lang::Es => &ES,
+        }
+    }
+
+    fn ux(self) -> &'static Ux {
+        match self {
+            Lang::En => &UX_EN,
+            Lang::Fr => &UX_FR,
+            Lang::Es => &UX_ES,
         }
     }
 }
@@ -497,20 +461,6 @@ pub static UX_ES: Ux = Ux {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn codes_round_trip() {
-        for lang in Lang::ALL {
-            assert_eq!(Lang::from_code(lang.code()), Some(lang));
-        }
-        assert_eq!(Lang::from_code("de"), None);
-        assert_eq!(Lang::from_tag("fr-CA"), Some(Lang::Fr));
-        assert_eq!(Lang::from_tag("es"), Some(Lang::Es));
-        assert_eq!(Lang::from_tag("EN-gb"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("de-DE"), None);
-        assert_eq!(Lang::from_tag("frr"), None);
-        assert_eq!(Lang::from_tag("f"), None);
-    }
 
     #[test]
     fn translations_differ_from_english_where_they_should() {

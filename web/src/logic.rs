@@ -143,10 +143,8 @@ pub fn holds_everything(draft: &Draft, text: &str) -> bool {
 pub struct Evaluation {
     /// The scores, when the header (dates, names) is valid.
     pub report: Option<ScoreReport>,
-    /// Problems, with the indicator they concern where there is one.
-    pub problems: Vec<(Option<String>, String)>,
-    /// The same problems as diagnostics (stable code and pointer), for sentences in the
-    /// user's language (see `said.rs`).
+    /// The problems found (stable code and pointer; `indicator_of` names the indicator),
+    /// for sentences in the user's language (see `said.rs`).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -162,7 +160,6 @@ pub fn indicator_of(d: &Diagnostic) -> Option<String> {
 /// Scores a draft against its profile.
 pub fn evaluate(draft: &Draft, profile: &Profile) -> Evaluation {
     let mut a = exportable(draft);
-    let mut problems = Vec::new();
     let mut diagnostics = Vec::new();
     // Two passes at most: the second runs without the answers the first found wrong.
     for _ in 0..2 {
@@ -170,7 +167,6 @@ pub fn evaluate(draft: &Draft, profile: &Profile) -> Evaluation {
         if let Some(checked) = loaded.value {
             return Evaluation {
                 report: Some(tradeready::score(profile, &checked)),
-                problems,
                 diagnostics,
             };
         }
@@ -184,7 +180,6 @@ pub fn evaluate(draft: &Draft, profile: &Profile) -> Evaluation {
                 }
                 None => header_problem = true,
             }
-            problems.push((id, d.message.clone()));
             diagnostics.push(d);
         }
         if header_problem {
@@ -193,7 +188,6 @@ pub fn evaluate(draft: &Draft, profile: &Profile) -> Evaluation {
     }
     Evaluation {
         report: None,
-        problems,
         diagnostics,
     }
 }
@@ -434,8 +428,11 @@ mod tests {
         let e = evaluate(s.draft.as_ref().unwrap(), &profiles[0].profile);
         let report = e.report.expect("scores despite one wrong answer");
         assert_eq!(report.counts.answered, 1);
-        assert_eq!(e.problems.len(), 1);
-        assert_eq!(e.problems[0].0.as_deref(), Some("exercises.last-exercise"));
+        assert_eq!(e.diagnostics.len(), 1);
+        assert_eq!(
+            indicator_of(&e.diagnostics[0]).as_deref(),
+            Some("exercises.last-exercise")
+        );
     }
 
     #[test]
@@ -497,7 +494,7 @@ mod tests {
         }
         // It counts as missing: one indicator answered, the other not.
         let e = evaluate(draft, &profiles[0].profile);
-        assert!(e.problems.is_empty(), "{:?}", e.problems);
+        assert!(e.diagnostics.is_empty(), "{:?}", e.diagnostics);
         assert_eq!(e.report.unwrap().counts.answered, 1);
     }
 

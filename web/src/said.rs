@@ -3,6 +3,7 @@
 //! question by its title in the chosen language. A code it does not know keeps the core's
 //! English message, which the page then marks `lang="en"`.
 
+use crate::i18n::Interface;
 use crate::i18n::Lang;
 use crate::logic::Available;
 use tradeready::Diagnostic;

@@ -1,9 +1,7 @@
 //! `tradeready score`: scores assessments; the report as text, Markdown, HTML or the action
 //! plan as CSV (in English, French or Spanish), or the scores as JSON.
 
-use super::{
-    Outcome, Output, ProfileFile, Reported, catalogue, display, emit, fail, json, read_text, report,
-};
+use super::{Outcome, Output, ProfileFile, catalogue, emit, fail, json, load_many};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use tradeready::Scored;
@@ -42,20 +40,10 @@ enum Format {
 
 pub fn run(args: &Args) -> Outcome {
     let catalogue = catalogue(&args.profile)?;
-    let mut scored: Vec<Scored> = Vec::with_capacity(args.files.len());
-    let mut failed = false;
-    for path in &args.files {
-        let Ok(text) = read_text(path) else {
-            failed = true;
-            continue;
-        };
-        let loaded = catalogue.load_assessment(&text);
-        failed |= report(&display(path), &loaded.diagnostics);
-        scored.extend(loaded.value);
-    }
-    if failed {
-        return Err(Reported);
-    }
+    let scored: Vec<Scored> = load_many(&catalogue, &args.files)?
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect();
     let lang = |s: &Scored| {
         args.lang
             .as_deref()

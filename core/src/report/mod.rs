@@ -21,17 +21,14 @@ pub fn round_half_away(value: f64, decimals: i32) -> f64 {
     if rounded == 0.0 { 0.0 } else { rounded }
 }
 
-/// A 0-100 score with one decimal, or "n/a".
+/// A 0-100 score with one decimal, or "n/a": [`Lang::score`] in English.
 pub fn score_text(score: Option<f64>) -> String {
-    match score {
-        Some(s) => format!("{:.1}", round_half_away(s, 1)),
-        None => "n/a".to_owned(),
-    }
+    Lang::En.score(score)
 }
 
-/// A 0-1 figure as a whole percentage.
+/// A 0-1 figure as a whole percentage: [`Lang::percent`] in English.
 pub fn percent_text(value: f64) -> String {
-    format!("{:.0}%", round_half_away(value * 100.0, 0))
+    Lang::En.percent(value)
 }
 
 #[cfg(test)]

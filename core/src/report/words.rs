@@ -10,7 +10,7 @@ use super::round_half_away;
 use crate::model::Phase;
 use serde::{Deserialize, Serialize};
 
-/// A language the report's own words exist in.
+/// A language the report's own words (and the web app's interface) exist in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     /// English.
@@ -38,6 +38,21 @@ impl Lang {
     /// The language from its code, if it is one of the three.
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language of a BCP 47 tag such as "fr-CA", if it is one of the three.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::from_code(&tag.get(..2)?.to_ascii_lowercase())
+            .filter(|_| tag.len() == 2 || tag.as_bytes()[2] == b'-')
+    }
+
+    /// The language's own name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::Es => "Español",
+        }
     }
 
     /// The words of reports in this language.
@@ -318,6 +333,20 @@ static ES: Words = Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn languages_come_from_codes_and_tags() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(Lang::from_tag("fr-CA"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("es"), Some(Lang::Es));
+        assert_eq!(Lang::from_tag("EN-gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("de-DE"), None);
+        assert_eq!(Lang::from_tag("frr"), None);
+        assert_eq!(Lang::from_tag("f"), None);
+    }
 
     #[test]
     fn numbers_follow_the_language() {

@@ -2,6 +2,7 @@
 //! reason, evidence items, a note, and the provisions it cites.
 
 use crate::ctx::Ctx;
+use crate::i18n::Interface;
 use crate::i18n::Texts;
 use crate::numbers::{self, Refusal};
 use crate::state::Action;
@@ -30,7 +31,7 @@ pub struct Problem {
 }
 
 /// The id an element of this indicator gets in the page.
-fn dom_id(indicator: &str, part: &str) -> String {
+pub(crate) fn dom_id(indicator: &str, part: &str) -> String {
     format!("{}-{part}", indicator.replace('.', "-"))
 }
 

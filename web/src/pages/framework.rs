@@ -77,7 +77,7 @@ pub fn framework() -> Html {
             { for Phase::ALL.iter().map(|p| {
                 let tagged: Vec<&Indicator> = profile.indicators().map(|(_, i)| i).filter(|i| i.phases.contains(p)).collect();
                 html! {
-                    <section><h2>{ tradeready::report::Lang::from_code(lang).unwrap_or_default().phase(*p) }</h2><ul class="framework">{ for tagged.into_iter().map(row) }</ul></section>
+                    <section><h2>{ ctx.state.lang.phase(*p) }</h2><ul class="framework">{ for tagged.into_iter().map(row) }</ul></section>
                 }
             }) }
         },

@@ -3,15 +3,11 @@
 //! not content: scores, bands, cap sentences and the action plan come from the model.
 
 use crate::components::chart::Chart;
+use crate::components::indicator::dom_id;
 use crate::ctx::Ctx;
 use crate::state::Action;
 use tradeready::report::{Named, Report};
 use yew::prelude::*;
-
-/// Where an indicator's card is in the questionnaire (its DOM id, as the form writes it).
-fn card_id(indicator: &str) -> String {
-    format!("{}-card", indicator.replace('.', "-"))
-}
 
 #[function_component(Results)]
 pub fn results() -> Html {
@@ -61,7 +57,7 @@ pub fn results() -> Html {
         })
     };
     let question_link = |item: &Named| {
-        html! { <a href={format!("#{}", card_id(&item.id))} onclick={to_question(item)}>{ item.title.clone() }</a> }
+        html! { <a href={format!("#{}", dom_id(&item.id, "card"))} onclick={to_question(item)}>{ item.title.clone() }</a> }
     };
     let holding: Vec<_> = report.holding().collect();
     html! {

@@ -3,6 +3,7 @@
 use crate::browser::{local_time, new_id, today};
 use crate::components::file_input::FileInput;
 use crate::ctx::Ctx;
+use crate::i18n::Interface;
 use crate::logic;
 use crate::state::{Action, Draft, Notice, ProfileKey, new_draft};
 use crate::storage;
@@ -23,8 +24,7 @@ pub fn start() -> Html {
     // Each error and whether it is in English only (the core's words, for a profile).
     let profile_errors = use_state(Vec::<(String, bool)>::new);
     let ux = ctx.state.lang.ux();
-    let report_lang = tradeready::report::Lang::from_code(lang).unwrap_or_default();
-    let words = report_lang.words();
+    let words = ctx.state.lang.words();
     // Drafts saved or deleted in another tab show up here at once.
     {
         let drafts = drafts.clone();
@@ -200,7 +200,7 @@ pub fn start() -> Html {
                                     <span class="who">{ format!("{} — {}", s.administration, s.cycle) }</span>
                                     <span class="meta">{ format!("{} {} · {} {}", s.profile.id, s.profile.version, t.saved_at, local_time(s.saved_at, lang)) }</span>
                                     if let Some((overall, completeness)) = s.scores {
-                                        <span class="scores">{ format!("{}{}{} · {}{}{}", words.overall, t.colon, overall.map_or_else(|| ux.no_score.to_owned(), |o| crate::numbers::one_decimal(o, lang)), words.completeness, t.colon, report_lang.percent(completeness)) }</span>
+                                        <span class="scores">{ format!("{}{}{} · {}{}{}", words.overall, t.colon, overall.map_or_else(|| ux.no_score.to_owned(), |o| crate::numbers::one_decimal(o, lang)), words.completeness, t.colon, ctx.state.lang.percent(completeness)) }</span>
                                     }
                                     if !s.exported { <span class="dirty" role="img" aria-label={ux.unexported_mark} title={ux.unexported_mark}>{ "●" }</span> }
                                     <button onclick={resume}>{ t.resume }</button>
