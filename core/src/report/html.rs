@@ -29,7 +29,6 @@ h2{font-size:13pt;margin:14px 0 6px;color:#1f5f8b;break-after:avoid}\
 .provisional{margin:8px 0;padding:6px 10px;border-left:4px solid #8a4b00;background:#fff4e5}\
 figure{margin:6px 0;break-inside:avoid}\
 figure svg{width:100%;height:auto;max-width:170mm}\
-.pair{display:flex;gap:6mm}.pair section{flex:1 1 0;min-width:0}\
 table{border-collapse:collapse;width:100%;margin:4px 0;break-inside:auto}\
 th,td{border-bottom:1px solid #d5dbe1;padding:3px 6px;text-align:left;vertical-align:top}\
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
@@ -46,6 +45,9 @@ section{break-inside:auto}\
 section.chart-section{break-before:auto}\
 @media print{body{padding:0;max-width:none}a{color:inherit;text-decoration:none}}\
 ";
+
+/// The width, in pixels, charts are laid out for: their labels take two fifths of it.
+const CHART_WIDTH: u32 = 720;
 
 /// Lays a report out as one HTML page, in the report's language; `svg` draws a chart laid
 /// out for a width in pixels.
@@ -121,16 +123,15 @@ pub fn render(report: &Report, svg: &dyn Fn(&BarChart, u32) -> String) -> String
         let _ = writeln!(w, "</ul>\n</section>");
     }
 
-    chart_section(w, &report.domain_chart(), 720, svg);
-    // Phases and scenarios are short charts: side by side, on paper as on a wide screen.
-    let _ = writeln!(w, "<div class=\"pair\">");
+    // Every chart at the full width: side by side at half width, the labels of long
+    // phase and scenario names were cut (Spanish, printed).
+    chart_section(w, &report.domain_chart(), CHART_WIDTH, svg);
     if !report.phases.is_empty() {
-        chart_section(w, &report.phase_chart(), 400, svg);
+        chart_section(w, &report.phase_chart(), CHART_WIDTH, svg);
     }
     if !report.scenarios.is_empty() {
-        chart_section(w, &report.scenario_chart(), 400, svg);
+        chart_section(w, &report.scenario_chart(), CHART_WIDTH, svg);
     }
-    let _ = writeln!(w, "</div>");
 
     // The action plan as a table: a long plan stays a few pages, its header repeated on
     // each printed page, and no entry cut in two.
