@@ -105,3 +105,37 @@ pub async fn pack(name: &str) -> Option<String> {
         .ok()?
         .as_string()
 }
+
+/// The views module (the report, compare and workshop pages' code, and the charts' drawing:
+/// `tradeready-views`), loaded the first time a page needs it: fetched beside the page when
+/// served, from the page itself in the single file (xtask's `tradereadyViewsLoad`). None
+/// when it cannot be had (offline before it was ever fetched, or in the unit tests).
+async fn views() -> Option<wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let load = js_sys::Reflect::get(&gloo::utils::window(), &"tradereadyViewsLoad".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = load
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+}
+
+/// Calls the views module's function `name` with `args`; None when the module cannot be
+/// had or the call fails.
+pub async fn call_views(
+    name: &str,
+    args: &[wasm_bindgen::JsValue],
+) -> Option<wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let module = views().await?;
+    let function = js_sys::Reflect::get(&module, &name.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let args: js_sys::Array = args.iter().collect();
+    function.apply(&wasm_bindgen::JsValue::NULL, &args).ok()
+}

@@ -12,6 +12,8 @@ pub trait Interface {
     /// The interface strings added for moving through the app, imports, drafts and
     /// diagnostics (issue 14), kept apart from [`Texts`].
     fn ux(self) -> &'static Ux;
+    /// The strings of the pages that work on several files (Workshop, Compare).
+    fn many(self) -> &'static Many;
 }
 
 impl Interface for Lang {
@@ -28,6 +30,14 @@ impl Interface for Lang {
             Lang::En => &UX_EN,
             Lang::Fr => &UX_FR,
             Lang::Es => &UX_ES,
+        }
+    }
+
+    fn many(self) -> &'static Many {
+        match self {
+            Lang::En => &MANY_EN,
+            Lang::Fr => &MANY_FR,
+            Lang::Es => &MANY_ES,
         }
     }
 }
@@ -456,6 +466,113 @@ pub static UX_ES: Ux = Ux {
     unknown_field: "Campo desconocido «{f}».",
     empty_text: "«{f}» está vacío.",
     target_of: "{q} (meta)",
+};
+
+// Issues 11 and 12: the Workshop and Compare pages, and the reports they download.
+
+/// Interface strings of [`Lang::many`]. `{f}` is a file's name, `{a}` an administration's,
+/// `{p}` a profile's id, `{n}` a count.
+#[derive(Debug)]
+pub struct Many {
+    pub nav_workshop: &'static str,
+    pub nav_compare: &'static str,
+    pub workshop_intro: &'static str,
+    pub compare_intro: &'static str,
+    pub add_files: &'static str,
+    pub files_hint: &'static str,
+    /// Heading of the list of files loaded, with their count.
+    pub files: &'static str,
+    pub remove: &'static str,
+    pub clear: &'static str,
+    pub failed: &'static str,
+    pub neutral_labels: &'static str,
+    pub download_report: &'static str,
+    pub download_plan: &'static str,
+    pub preparing: &'static str,
+    /// The views module could not be had (served, offline, before it was ever fetched).
+    pub unavailable: &'static str,
+    pub need_two: &'static str,
+    pub other_administration: &'static str,
+    pub other_profile: &'static str,
+    pub from_drafts: &'static str,
+    pub add_drafts: &'static str,
+    pub nothing_yet: &'static str,
+    pub report_label: &'static str,
+}
+
+pub static MANY_EN: Many = Many {
+    nav_workshop: "Workshop",
+    nav_compare: "Compare cycles",
+    workshop_intro: "Show several administrations side by side: drop their self-assessments here. Everything stays in this browser; nothing is sent anywhere.",
+    compare_intro: "See what moved between review cycles of one administration: pick its saved drafts or drop its files, two or more.",
+    add_files: "Add assessment files",
+    files_hint: "YAML or JSON; several at once, or drop them here.",
+    files: "Files loaded",
+    remove: "Remove",
+    clear: "Remove all",
+    failed: "left out, it does not load:",
+    neutral_labels: "Neutral labels (A, B, C…) instead of names",
+    download_report: "Download report (HTML)",
+    download_plan: "Download action plan (CSV)",
+    preparing: "Preparing the report…",
+    unavailable: "The report could not be prepared: this page needs a file the browser could not fetch (are you offline?). Try again once connected, or use the single-file app.",
+    need_two: "Add at least two cycles to compare.",
+    other_administration: "{f} is left out: it is of {a}, and the files here are of another administration.",
+    other_profile: "{f} is left out: it answers the profile {p}, and the files here answer another.",
+    from_drafts: "Saved drafts",
+    add_drafts: "Add the selected drafts",
+    nothing_yet: "No file yet.",
+    report_label: "Report",
+};
+
+pub static MANY_FR: Many = Many {
+    nav_workshop: "Atelier",
+    nav_compare: "Comparer les cycles",
+    workshop_intro: "Montrez plusieurs administrations côte à côte : déposez ici leurs autoévaluations. Tout reste dans ce navigateur ; rien n'est envoyé nulle part.",
+    compare_intro: "Voyez ce qui a changé d'un cycle d'examen à l'autre pour une administration : choisissez ses brouillons enregistrés ou déposez ses fichiers, deux ou plus.",
+    add_files: "Ajouter des fichiers d'évaluation",
+    files_hint: "YAML ou JSON ; plusieurs à la fois, ou déposez-les ici.",
+    files: "Fichiers chargés",
+    remove: "Retirer",
+    clear: "Tout retirer",
+    failed: "écarté, il ne se charge pas :",
+    neutral_labels: "Étiquettes neutres (A, B, C…) au lieu des noms",
+    download_report: "Télécharger le rapport (HTML)",
+    download_plan: "Télécharger le plan d'action (CSV)",
+    preparing: "Préparation du rapport…",
+    unavailable: "Le rapport n'a pas pu être préparé : cette page a besoin d'un fichier que le navigateur n'a pas pu obtenir (êtes-vous hors ligne ?). Réessayez une fois connecté, ou utilisez l'application en un seul fichier.",
+    need_two: "Ajoutez au moins deux cycles à comparer.",
+    other_administration: "{f} est écarté : il est de {a}, et les fichiers ici sont d'une autre administration.",
+    other_profile: "{f} est écarté : il répond au profil {p}, et les fichiers ici répondent à un autre.",
+    from_drafts: "Brouillons enregistrés",
+    add_drafts: "Ajouter les brouillons choisis",
+    nothing_yet: "Aucun fichier pour l'instant.",
+    report_label: "Rapport",
+};
+
+pub static MANY_ES: Many = Many {
+    nav_workshop: "Taller",
+    nav_compare: "Comparar ciclos",
+    workshop_intro: "Muestre varias administraciones lado a lado: deposite aquí sus autoevaluaciones. Todo se queda en este navegador; no se envía nada a ninguna parte.",
+    compare_intro: "Vea qué cambió entre ciclos de examen de una administración: elija sus borradores guardados o deposite sus archivos, dos o más.",
+    add_files: "Añadir archivos de evaluación",
+    files_hint: "YAML o JSON; varios a la vez, o deposítelos aquí.",
+    files: "Archivos cargados",
+    remove: "Quitar",
+    clear: "Quitar todos",
+    failed: "descartado, no se carga:",
+    neutral_labels: "Etiquetas neutras (A, B, C…) en lugar de los nombres",
+    download_report: "Descargar el informe (HTML)",
+    download_plan: "Descargar el plan de acción (CSV)",
+    preparing: "Preparando el informe…",
+    unavailable: "No se pudo preparar el informe: esta página necesita un archivo que el navegador no pudo obtener (¿está sin conexión?). Vuelva a intentarlo con conexión, o use la aplicación de un solo archivo.",
+    need_two: "Añada al menos dos ciclos para comparar.",
+    other_administration: "{f} se descarta: es de {a}, y los archivos aquí son de otra administración.",
+    other_profile: "{f} se descarta: responde al perfil {p}, y los archivos aquí responden a otro.",
+    from_drafts: "Borradores guardados",
+    add_drafts: "Añadir los borradores elegidos",
+    nothing_yet: "Todavía no hay archivos.",
+    report_label: "Informe",
 };
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! What the pages compute from the state: the profiles on offer, scores of a draft that may
 //! still hold mistakes, exports and imports. Pure functions over the core, tested natively.
 
-use crate::state::{Draft, ProfileKey};
+use crate::state::{Draft, FileState, FileSummary, LoadedFile, ProfileKey};
 use std::sync::Arc;
 use tradeready::model::raw;
 use tradeready::{Catalogue, Diagnostic, Profile, ScoreReport};
@@ -23,6 +23,9 @@ pub struct Available {
 pub struct Profiles {
     catalogue: Catalogue,
     list: Vec<Available>,
+    /// The texts the catalogue was made from, for the views module, which makes its own.
+    own_texts: Vec<String>,
+    packs: Vec<String>,
 }
 
 impl std::ops::Deref for Profiles {
@@ -36,6 +39,12 @@ impl Profiles {
     /// The catalogue files are loaded through.
     pub fn catalogue(&self) -> &Catalogue {
         &self.catalogue
+    }
+
+    /// The user's own profiles' texts and the language packs applied, as the views module
+    /// takes them.
+    pub fn sources(&self) -> (&[String], &[String]) {
+        (&self.own_texts, &self.packs)
     }
 }
 
@@ -78,7 +87,12 @@ pub fn available_profiles(own_texts: &[String], packs: &[String]) -> Profiles {
             });
         }
     }
-    Profiles { catalogue, list }
+    Profiles {
+        catalogue,
+        list,
+        own_texts: own_texts.to_vec(),
+        packs: packs.to_vec(),
+    }
 }
 
 /// The language packs to fetch so that the embedded profiles speak `lang`: one per
@@ -259,6 +273,77 @@ pub fn import(bytes: &[u8], profiles: &Profiles) -> Result<raw::Assessment, Vec<
             .filter(Diagnostic::is_error)
             .collect()),
     }
+}
+
+/// A file for the Workshop or Compare page, loaded through every layer the browser has:
+/// what it is, or its errors, located.
+pub fn load_file(name: String, bytes: &[u8], profiles: &Profiles) -> LoadedFile {
+    let text = match tradeready::parse::text_from_bytes(bytes) {
+        Ok(text) => text,
+        Err(d) => {
+            return LoadedFile {
+                name,
+                text: "".into(),
+                state: FileState::Failed(vec![d]),
+            };
+        }
+    };
+    let loaded = profiles.catalogue.load_assessment(text);
+    let state = match loaded.value {
+        Some(s) => FileState::Loaded(FileSummary {
+            administration: s.assessment.administration.clone(),
+            code: s.assessment.code.clone(),
+            cycle: s.assessment.cycle.clone(),
+            profile: ProfileKey {
+                id: s.profile.id.clone(),
+                version: s.profile.version.to_string(),
+            },
+            overall: s.scores.overall,
+        }),
+        None => FileState::Failed(
+            loaded
+                .diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect(),
+        ),
+    };
+    LoadedFile {
+        name,
+        text: text.into(),
+        state,
+    }
+}
+
+/// The request the views module's `report` takes (views/src/lib.rs `Request`): the texts of
+/// the files that loaded, the profiles' sources, the language, and whether to name no one.
+pub fn report_request(
+    files: &[LoadedFile],
+    profiles: &Profiles,
+    lang: &str,
+    anonymize: bool,
+) -> String {
+    #[derive(serde::Serialize)]
+    struct Request<'a> {
+        files: Vec<&'a str>,
+        profiles: &'a [String],
+        packs: &'a [String],
+        lang: &'a str,
+        anonymize: bool,
+    }
+    let (own, packs) = profiles.sources();
+    serde_json::to_string(&Request {
+        files: files
+            .iter()
+            .filter(|f| matches!(f.state, FileState::Loaded(_)))
+            .map(|f| &*f.text)
+            .collect(),
+        profiles: own,
+        packs,
+        lang,
+        anonymize,
+    })
+    .unwrap_or_default()
 }
 
 /// The saved draft (of `saved`) that holds exactly what an imported file holds, if any.

@@ -21,6 +21,10 @@ pub enum Page {
     Results,
     /// The profile as a reading aid.
     Framework,
+    /// Many administrations side by side.
+    Workshop,
+    /// One administration's review cycles.
+    Compare,
 }
 
 /// Which profile a draft answers: an embedded one or one the user loaded.
@@ -104,6 +108,112 @@ pub enum Notice {
     SameAsDraft,
 }
 
+/// A file loaded on a page that works on several (Workshop, Compare).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedFile {
+    /// The file's name.
+    pub name: String,
+    /// Its text (empty when it is not text at all).
+    pub text: Rc<str>,
+    /// What became of it.
+    pub state: FileState,
+}
+
+/// What became of a file loaded on the Workshop or Compare page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileState {
+    /// It loaded: what it is.
+    Loaded(FileSummary),
+    /// It does not load: its errors, located.
+    Failed(Vec<tradeready::Diagnostic>),
+    /// It loads but is of another administration than the others on the Compare page.
+    OtherAdministration(FileSummary),
+    /// It loads but answers another profile than the others.
+    OtherProfile(FileSummary),
+}
+
+/// What a loaded file is, for the list of files.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileSummary {
+    /// Administration name.
+    pub administration: String,
+    /// Administration code.
+    pub code: Option<String>,
+    /// Review cycle.
+    pub cycle: String,
+    /// Profile id and version.
+    pub profile: ProfileKey,
+    /// Overall score, 0-100.
+    pub overall: Option<f64>,
+}
+
+impl FileSummary {
+    /// What makes two files of one administration (DESIGN.md "Reports"): the same code, or
+    /// the same name where a file has no code.
+    fn administration_key(&self) -> (bool, &str) {
+        match &self.code {
+            Some(code) => (true, code),
+            None => (false, &self.administration),
+        }
+    }
+}
+
+/// The pages that hold several files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileSet {
+    /// The Workshop page's: many administrations, one profile id.
+    Workshop,
+    /// The Compare page's: one administration's cycles, one profile id.
+    Compare,
+}
+
+impl FileSet {
+    /// Whether a file may join those already loaded; if not, what it becomes. Every file
+    /// answers the profile id of the first one loaded (in a workshop, its version too); on
+    /// the Compare page, every file is of the first one's administration too.
+    fn admit(self, present: &[LoadedFile], file: LoadedFile) -> LoadedFile {
+        let this = match file.state {
+            FileState::Loaded(s)
+            | FileState::OtherAdministration(s)
+            | FileState::OtherProfile(s) => s,
+            FileState::Failed(_) => return file,
+        };
+        let first = present.iter().find_map(|f| match &f.state {
+            FileState::Loaded(s) => Some(s),
+            _ => None,
+        });
+        let state = match first {
+            // A workshop puts files of one profile version side by side; cycles may span
+            // versions (compare carries the older ones forward).
+            Some(first)
+                if this.profile.id != first.profile.id
+                    || (self == FileSet::Workshop && this.profile != first.profile) =>
+            {
+                FileState::OtherProfile(this)
+            }
+            Some(first)
+                if self == FileSet::Compare
+                    && this.administration_key() != first.administration_key() =>
+            {
+                FileState::OtherAdministration(this)
+            }
+            _ => FileState::Loaded(this),
+        };
+        LoadedFile { state, ..file }
+    }
+
+    /// Admits every file again, in order (after one was removed, a file left out for
+    /// not matching it may match the others now).
+    fn readmit(self, files: Vec<LoadedFile>) -> Vec<LoadedFile> {
+        let mut out: Vec<LoadedFile> = Vec::with_capacity(files.len());
+        for file in files {
+            let file = self.admit(&out, file);
+            out.push(file);
+        }
+        out
+    }
+}
+
 /// The whole state of the app.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct State {
@@ -120,6 +230,27 @@ pub struct State {
     pub moved: u64,
     /// Where the last move puts the focus.
     pub focus: Focus,
+    /// The Workshop page's files, in the order added.
+    pub workshop: Rc<Vec<LoadedFile>>,
+    /// The Compare page's files, in the order added.
+    pub compare: Rc<Vec<LoadedFile>>,
+}
+
+impl State {
+    /// The files of a page.
+    pub fn files(&self, set: FileSet) -> &Rc<Vec<LoadedFile>> {
+        match set {
+            FileSet::Workshop => &self.workshop,
+            FileSet::Compare => &self.compare,
+        }
+    }
+
+    fn files_mut(&mut self, set: FileSet) -> &mut Vec<LoadedFile> {
+        Rc::make_mut(match set {
+            FileSet::Workshop => &mut self.workshop,
+            FileSet::Compare => &mut self.compare,
+        })
+    }
 }
 
 /// Where the focus goes after a move.
@@ -168,6 +299,13 @@ pub enum Action {
     Saved(u64, f64),
     /// Show or clear a notice.
     Notify(Option<Notice>),
+    /// Files added to a page's set: one whose text is there already is not added again;
+    /// one of another profile id (or, to compare, administration) is listed, left out.
+    AddFiles(FileSet, Vec<LoadedFile>),
+    /// A file removed from a page's set (by position).
+    RemoveFile(FileSet, usize),
+    /// Every file removed from a page's set.
+    ClearFiles(FileSet),
 }
 
 fn answer_mut<'a>(draft: &'a mut Draft, id: &str) -> &'a mut raw::Answer {
@@ -209,6 +347,27 @@ impl Reducible for State {
         );
         match action {
             Action::SetLang(lang) => next.lang = lang,
+            Action::AddFiles(set, files) => {
+                for file in files {
+                    let present = next.files(set);
+                    if present
+                        .iter()
+                        .any(|f| f.text == file.text && !f.text.is_empty())
+                    {
+                        continue;
+                    }
+                    let file = set.admit(present, file);
+                    next.files_mut(set).push(file);
+                }
+            }
+            Action::RemoveFile(set, i) => {
+                if i < next.files(set).len() {
+                    let mut files = std::mem::take(next.files_mut(set));
+                    files.remove(i);
+                    *next.files_mut(set) = set.readmit(files);
+                }
+            }
+            Action::ClearFiles(set) => next.files_mut(set).clear(),
             Action::Go(page) => {
                 next.page = page;
                 next.moved += 1;

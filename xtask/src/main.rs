@@ -96,18 +96,21 @@ fn npm_tool(bin: &str) -> Result<PathBuf> {
 
 /// Minifies JavaScript (an ES module) or CSS with esbuild: names shortened, spaces and
 /// comments dropped, nothing else changed. 1.6 KB less sent.
+/// Minifies JavaScript (`js`: an ES module; `script`: a classic script, whose top-level
+/// names other scripts use and so must keep) or CSS (`css`) with esbuild.
 fn minify(text: &str, loader: &str) -> Result<String> {
+    let (loader, format) = match loader {
+        "js" => ("js", Some("--format=esm")),
+        "script" => ("js", None),
+        other => (other, None),
+    };
     let mut child = Command::new(npm_tool("esbuild")?)
         .args([
             &format!("--loader={loader}"),
             "--minify",
             "--log-level=warning",
         ])
-        .args(if loader == "js" {
-            &["--format=esm"][..]
-        } else {
-            &[]
-        })
+        .args(format)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -156,6 +159,19 @@ fn csp_hash(text: &str) -> String {
 /// the body, clearing it, so the alert is made when it is needed.
 const ON_CRASH: &str = "const crashed = (e) => { if (e instanceof WebAssembly.RuntimeError && !document.getElementById(\"crash\")) { const n = document.createElement(\"p\"); n.id = \"crash\"; n.setAttribute(\"role\", \"alert\"); n.textContent = document.documentElement.dataset.crash; document.body.prepend(n); } }; addEventListener(\"error\", (e) => crashed(e.error)); addEventListener(\"unhandledrejection\", (e) => crashed(e.reason));";
 
+/// `tradereadyViewsLoad()`, which the app calls (web/src/browser.rs) when a page first needs
+/// the views module: a promise of the module's exports, made once (again after a failure,
+/// so that a page opened offline can try again later). Served: the module's script is
+/// added to the page, then its wasm fetched.
+const VIEWS_SERVED: &str = "window.tradereadyViewsLoad = () => (window.tradereadyViewsReady ??= new Promise((ok, no) => { const s = document.createElement(\"script\"); s.src = \"views.js\"; s.onload = ok; s.onerror = () => no(new Error(\"views.js did not load\")); document.head.append(s); }).then(() => tradereadyViews({ module_or_path: \"views_bg.wasm\" })).then(() => tradereadyViews, (e) => { window.tradereadyViewsReady = undefined; throw e; }));";
+
+/// The same in the single file, where the module's glue is part of the app's script and its
+/// wasm is inline (`#views-wasm`, base64).
+const VIEWS_INLINE: &str = "window.tradereadyViewsLoad = () => (window.tradereadyViewsReady ??= tradereadyViews({ module_or_path: Uint8Array.from(atob(document.getElementById(\"views-wasm\").textContent), (c) => c.charCodeAt(0)) }).then(() => tradereadyViews));";
+
+/// The views module's files, served beside the app and fetched on first use.
+const VIEWS: [&str; 2] = ["views.js", "views_bg.wasm"];
+
 fn page(template: &str, csp: &str, style: &str, script: &str) -> String {
     template
         .replace("{{CSP}}", csp)
@@ -194,7 +210,19 @@ enum Optimise {
 /// a tenth of the wasm. A panic already ended the app with no message (panic = "abort", no
 /// hook); with them it does so without carrying the code that formats the message nobody
 /// sees. Should a later toolchain rename these options, `dist` fails loudly.
+/// Builds the two wasm modules: the app (`tradeready-web`) and the module of the report,
+/// compare and workshop pages (`tradeready-views`, fetched when one of them first opens).
 fn build_wasm(cargo: &str, root: &Path, own_std: bool) -> Result<()> {
+    build_one(
+        cargo,
+        root,
+        own_std,
+        &["-p", "tradeready-web", "--bin", "tradeready-web"],
+    )?;
+    build_one(cargo, root, own_std, &["-p", "tradeready-views", "--lib"])
+}
+
+fn build_one(cargo: &str, root: &Path, own_std: bool, what: &[&str]) -> Result<()> {
     let mut cmd = Command::new(cargo);
     cmd.current_dir(root).args(["build"]);
     if own_std {
@@ -213,11 +241,7 @@ fn build_wasm(cargo: &str, root: &Path, own_std: bool) -> Result<()> {
     } else {
         cmd.env("CARGO_ENCODED_RUSTFLAGS", remapped_paths(root));
     }
-    run(cmd.args([
-        "-p",
-        "tradeready-web",
-        "--bin",
-        "tradeready-web",
+    run(cmd.args(what).args([
         "--target",
         "wasm32-unknown-unknown",
         "--profile",
@@ -245,13 +269,23 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
         }
         Err(e) => return Err(e),
     }
-    let wasm = target.join("wasm32-unknown-unknown/wasm-release/tradeready-web.wasm");
+    let built = target.join("wasm32-unknown-unknown/wasm-release");
     let bindgen_out = target.join("bindgen");
     std::fs::create_dir_all(&bindgen_out)?;
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
+        .input_path(built.join("tradeready-web.wasm"))
         .web(true)?
         .out_name("tradeready")
+        .typescript(false)
+        .generate(&bindgen_out)?;
+    // The views module is a classic script defining one global, `tradereadyViews`: served,
+    // the app adds it to the page when first needed; in the single file it sits inside the
+    // app's own module, where its names cannot clash with the app's glue.
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(built.join("tradeready_views.wasm"))
+        .no_modules(true)?
+        .no_modules_global("tradereadyViews")?
+        .out_name("views")
         .typescript(false)
         .generate(&bindgen_out)?;
     let dist = target.join("dist");
@@ -259,41 +293,40 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
         std::fs::remove_dir_all(&dist)?;
     }
     std::fs::create_dir_all(&dist)?;
-    let optimised = npm_tool("wasm-opt").and_then(|bin| {
-        run(Command::new(bin)
-            .arg(bindgen_out.join("tradeready_bg.wasm"))
-            // -Oz, then again after restructuring the control flow (flatten, rereloop) and
-            // after whole-program type flow analysis (gufa): 1.5 KB less sent than -Oz
-            // alone (0.4%; 2.9 KB with gzip -9), for some 10 s more.
-            .args([
-                "-Oz",
-                "--flatten",
-                "--rereloop",
-                "-Oz",
-                "--gufa",
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-reference-types",
-                "--enable-multivalue",
-                "-o",
-            ])
-            .arg(dist.join("tradeready_bg.wasm")))
-    });
-    match (optimised, optimise) {
-        (Ok(()), _) => {}
-        (Err(e), Optimise::Required) => return Err(e),
-        (Err(e), Optimise::IfAvailable) => {
-            eprintln!(
-                "warning: no wasm-opt ({e:#}); serving the wasm unoptimised, about a fifth bigger. \
-                 Install Node.js and npm for the optimised build."
-            );
-            std::fs::copy(
-                bindgen_out.join("tradeready_bg.wasm"),
-                dist.join("tradeready_bg.wasm"),
-            )?;
+    // -Oz, then, for the app, again after restructuring the control flow (flatten,
+    // rereloop) and after whole-program type flow analysis (gufa): 1.5 KB less sent than
+    // -Oz alone (0.4%; 2.9 KB with gzip -9), for some 10 s more. The views module, fetched
+    // later and once, gets -Oz alone.
+    let passes: &[&str] = &["-Oz", "--flatten", "--rereloop", "-Oz", "--gufa", "-Oz"];
+    for (name, passes) in [
+        ("tradeready_bg.wasm", passes),
+        ("views_bg.wasm", &passes[..1]),
+    ] {
+        let optimised = npm_tool("wasm-opt").and_then(|bin| {
+            run(Command::new(bin)
+                .arg(bindgen_out.join(name))
+                .args(passes)
+                .args([
+                    "--enable-bulk-memory",
+                    "--enable-nontrapping-float-to-int",
+                    "--enable-sign-ext",
+                    "--enable-mutable-globals",
+                    "--enable-reference-types",
+                    "--enable-multivalue",
+                    "-o",
+                ])
+                .arg(dist.join(name)))
+        });
+        match (optimised, optimise) {
+            (Ok(()), _) => {}
+            (Err(e), Optimise::Required) => return Err(e),
+            (Err(e), Optimise::IfAvailable) => {
+                eprintln!(
+                    "warning: no wasm-opt ({e:#}); serving {name} unoptimised, about a fifth bigger. \
+                     Install Node.js and npm for the optimised build."
+                );
+                std::fs::copy(bindgen_out.join(name), dist.join(name))?;
+            }
         }
     }
     // Minified when esbuild can be had; serve goes on without it, like without wasm-opt.
@@ -311,10 +344,15 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
     let template = std::fs::read_to_string(root.join("web/index.html"))?;
     std::fs::write(dist.join("tradeready.js"), &js)?;
     std::fs::write(dist.join("style.css"), &css)?;
+    let views_glue = std::fs::read_to_string(bindgen_out.join("views.js"))?;
+    std::fs::write(
+        dist.join("views.js"),
+        minified(views_glue.clone(), "script")?,
+    )?;
 
     // Served: the page loads only its own files; nothing may connect anywhere else.
     let boot = format!(
-        "import init from \"./tradeready.js\"; {ON_CRASH} init({{ module_or_path: \"./tradeready_bg.wasm\" }});"
+        "import init from \"./tradeready.js\"; {ON_CRASH} {VIEWS_SERVED} init({{ module_or_path: \"./tradeready_bg.wasm\" }});"
     );
     let csp = format!(
         "default-src 'none'; script-src 'self' {} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'",
@@ -348,10 +386,16 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
     // Single file: everything inline, for a USB stick and file://; no connection at all.
     let wasm_bytes = std::fs::read(dist.join("tradeready_bg.wasm"))?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(&wasm_bytes);
-    // Minified as one module with the glue, which names the glue's init function.
+    // The views module's wasm, as text that is never run until a page asks for it.
+    let views_b64 = base64::engine::general_purpose::STANDARD
+        .encode(std::fs::read(dist.join("views_bg.wasm"))?);
+    let inline_packs = format!(
+        "{inline_packs}<script type=\"text/plain\" id=\"views-wasm\">{views_b64}</script>\n"
+    );
+    // Minified as one module with the glues, which names the app glue's init function.
     let script = minified(
         format!(
-            "{glue}\n{ON_CRASH}\nconst tradereadyWasmBytes = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\n__wbg_init({{ module_or_path: tradereadyWasmBytes }});\n"
+            "{glue}\n{views_glue}\n{ON_CRASH}\n{VIEWS_INLINE}\nconst tradereadyWasmBytes = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\n__wbg_init({{ module_or_path: tradereadyWasmBytes }});\n"
         ),
         "js",
     )?;
@@ -373,7 +417,7 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
     // What the server sends to browsers that accept gzip (all of them): each served file
     // compressed once, with zopfli, the densest gzip there is (about 5% below gzip -9).
     let pack_names: Vec<&str> = packs.iter().map(|(name, _)| name.as_str()).collect();
-    for file in SERVED.iter().copied().chain(pack_names) {
+    for file in SERVED.iter().chain(&VIEWS).copied().chain(pack_names) {
         let bytes = std::fs::read(dist.join(file))?;
         let mut gz = Vec::new();
         zopfli::compress(
@@ -453,6 +497,21 @@ fn size(dist: &Path) -> Result<usize> {
             );
         }
     }
+    let mut views = 0;
+    for file in VIEWS {
+        let sent = std::fs::metadata(dist.join(format!("{file}.gz")))
+            .with_context(|| format!("{file}.gz (run cargo xtask dist)"))?
+            .len() as usize;
+        println!(
+            "  {file:22} {:>9} bytes, {sent:>8} sent gzip-encoded, when a report, compare or workshop page first opens",
+            std::fs::metadata(dist.join(file))?.len()
+        );
+        views += sent;
+    }
+    println!(
+        "views module (report, compare and workshop pages), gzip: {views} bytes ({:.1} KB), fetched once on first use",
+        views as f64 / 1024.0
+    );
     let single = std::fs::read(dist.join("tradeready.html"))?;
     println!(
         "first load, gzip: {total} bytes ({:.1} KB of a {} KB budget)",

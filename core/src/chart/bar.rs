@@ -10,10 +10,11 @@ use crate::report::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use serde::Serialize;
+// Deserialize: the web app hands a chart to its views module, which draws it to SVG.
+use serde::{Deserialize, Serialize};
 
 /// A horizontal bar chart of 0-100 scores.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BarChart {
     /// Title, in the chosen language.
     pub title: String,
@@ -27,7 +28,7 @@ pub struct BarChart {
 }
 
 /// One bar.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bar {
     /// Domain, phase or scenario id.
     pub id: String,
@@ -44,7 +45,7 @@ pub struct Bar {
 }
 
 /// A band boundary.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Threshold {
     /// Where, on the 0-100 axis.
     pub value: f64,
@@ -212,7 +213,6 @@ pub fn draw_scaled<DB: DrawingBackend>(
 }
 
 /// The chart as a standalone SVG document.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn to_svg(chart: &BarChart, width: u32) -> String {
     let height = chart.height();
     let mut svg = String::new();

@@ -2,7 +2,7 @@
 //! over plotters' `DrawingBackend`.
 //!
 //! The web app draws the models on a canvas (plotters-canvas), the reports to SVG (the
-//! `to_svg` functions, native builds). A model is plain data, so it is what tests
+//! `to_svg` functions, on every target: the web app's report module draws them too). A model is plain data, so it is what tests
 //! snapshot, and it gives every chart its text alternative.
 //!
 //! - [`bar`]: one score report's domains, phases or scenarios as bars, built by the
@@ -19,7 +19,6 @@
 pub mod bar;
 pub mod workshop;
 
-#[cfg(not(target_arch = "wasm32"))]
 pub use bar::to_svg;
 pub use bar::{Bar, BarChart, Threshold, draw, draw_scaled};
 

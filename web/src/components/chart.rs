@@ -1,9 +1,10 @@
-//! A chart on a canvas, drawn by the core's generic `draw`, with its text alternative: an
-//! aria-label summary and a data table.
+//! A chart drawn to SVG by the core's generic `draw` (in the views module, which the
+//! reports' charts come from too), with its text alternative: an aria-label summary and a
+//! data table. The drawing code is not in the app's first load: the chart appears once the
+//! views module is there, and the data table opens when it cannot be had.
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
-use tradeready::chart::{BarChart, draw_scaled};
+use crate::browser;
+use tradeready::chart::BarChart;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -36,51 +37,51 @@ fn viewport_width() -> f64 {
 }
 
 /// The width to lay the chart out for: the figure's width, from MIN_WIDTH to WIDTH, so that
-/// the canvas fits the page instead of scrolling sideways.
+/// the chart fits the page instead of scrolling sideways.
 fn layout_width(viewport: f64) -> u32 {
     ((viewport - AROUND).floor() as u32).clamp(MIN_WIDTH, WIDTH)
 }
 
-/// Canvas pixels per CSS pixel: the screen's density, and at least 2, so that the chart stays
-/// sharp on a high-density screen, when zoomed in and when printed; at most 4.
-fn pixels_per_css_pixel() -> u32 {
-    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    if ratio > 2.0 {
-        ratio.ceil().min(4.0) as u32
-    } else {
-        2
-    }
-}
-
 #[function_component(Chart)]
 pub fn chart(props: &Props) -> Html {
-    let canvas = use_node_ref();
-    let scale = pixels_per_css_pixel();
+    let host = use_node_ref();
     let viewport = viewport_width();
     let width = layout_width(viewport);
+    // Whether the drawing could not be had: the data table then opens.
+    let failed = use_state(|| false);
+    // Each drawing asked for has a number; an answer to an older one is dropped.
+    let asked = use_mut_ref(|| 0u32);
     {
-        let canvas = canvas.clone();
-        // A new scale or width resizes the canvas, which clears it: that redraws too.
-        use_effect_with(
-            (props.chart.clone(), scale, width),
-            move |(chart, scale, _)| {
-                if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>()
-                    && let Some(backend) = CanvasBackend::with_canvas_object(element)
-                {
-                    let _ = draw_scaled(chart, &backend.into_drawing_area(), f64::from(*scale));
+        let host = host.clone();
+        let failed = failed.clone();
+        use_effect_with((props.chart.clone(), width), move |(chart, width)| {
+            let json = serde_json::to_string(chart).unwrap_or_default();
+            let width = *width;
+            let ticket = {
+                let mut n = asked.borrow_mut();
+                *n += 1;
+                *n
+            };
+            yew::platform::spawn_local(async move {
+                let svg = browser::call_views("bar_chart", &[json.into(), width.into()])
+                    .await
+                    .and_then(|v| v.as_string())
+                    .filter(|s| s.starts_with("<svg"));
+                if *asked.borrow() != ticket {
+                    return;
                 }
-            },
-        );
+                if let Some(element) = host.cast::<web_sys::Element>() {
+                    element.set_inner_html(svg.as_deref().unwrap_or_default());
+                }
+                failed.set(svg.is_none());
+            });
+        });
     }
-    let height = props.chart.height();
-    // On a phone the stylesheet hides the canvas and the data table is open instead.
-    let table_open = viewport < TABLE_BELOW;
-    // The canvas has `scale` pixels for each CSS pixel: the stylesheet shows it as wide as
-    // the figure (at most WIDTH), which is the width it is laid out for, its height following
-    // the same proportions.
+    // On a phone the stylesheet hides the drawing and the data table is open instead.
+    let table_open = viewport < TABLE_BELOW || *failed;
     html! {
         <figure class="chart">
-            <canvas ref={canvas} width={(width * scale).to_string()} height={(height * scale).to_string()} role="img" aria-label={props.chart.summary()} />
+            <div ref={host} class="drawing" role="img" aria-label={props.chart.summary()}></div>
             <details open={table_open}>
                 <summary>{ props.table_label.clone() }</summary>
                 <table>

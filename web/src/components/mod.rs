@@ -4,3 +4,4 @@ pub mod chart;
 pub mod export;
 pub mod file_input;
 pub mod indicator;
+pub mod report_view;

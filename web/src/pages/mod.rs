@@ -1,6 +1,9 @@
-//! The four pages.
+//! The pages.
 
+pub mod compare;
 pub mod framework;
+pub mod many;
 pub mod questionnaire;
 pub mod results;
 pub mod start;
+pub mod workshop;

@@ -1,0 +1,224 @@
+//! TradeReady's second WebAssembly module: what only the report, compare and workshop pages
+//! need (the report page with its SVG charts, compare, aggregate), fetched the first time
+//! one of those pages opens, so that the questionnaire's first load does not carry it.
+//!
+//! It is an adapter, like the web app: files' texts in, the core's report page out. The
+//! web app loads and checks the files itself (it lists the ones that fail, in the user's
+//! language) and hands over the texts that loaded; this module loads them again through
+//! the same pipeline and renders them with the same function as `tradeready report`, so
+//! that the page a browser downloads is the command line's, byte for byte.
+
+#![forbid(unsafe_code)]
+
+use serde::Deserialize;
+use tradeready::load::{Catalogue, Scored};
+
+/// What the web app asks for.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Request {
+    /// The assessments' texts, in the order given.
+    pub files: Vec<String>,
+    /// The texts of the user's own profiles.
+    #[serde(default)]
+    pub profiles: Vec<String>,
+    /// The language packs the app holds (`tradeready::pack`): the profiles' text in the
+    /// report's language.
+    #[serde(default)]
+    pub packs: Vec<String>,
+    /// The report's language (one of the profile's; its first by default).
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Neutral labels (A, B, C...) in place of the administrations' names and codes.
+    #[serde(default)]
+    pub anonymize: bool,
+}
+
+/// The report page, or why there is none: each line a message naming its file.
+pub fn render(request: &Request) -> Result<String, Vec<String>> {
+    let mut catalogue = Catalogue::embedded();
+    for text in &request.profiles {
+        let _ = catalogue.add_text(text);
+    }
+    for text in &request.packs {
+        let _ = catalogue.translate(text);
+    }
+    let mut scored: Vec<Scored> = Vec::with_capacity(request.files.len());
+    let mut errors = Vec::new();
+    for (i, text) in request.files.iter().enumerate() {
+        let loaded = catalogue.load_assessment(text);
+        match loaded.value {
+            Some(s) => scored.push(s),
+            None => errors.extend(
+                loaded
+                    .errors()
+                    .map(|d| d.render(&format!("file {}", i + 1))),
+            ),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    page(&scored, request.lang.as_deref(), request.anonymize)
+}
+
+/// The page of `tradeready report` for these assessments.
+fn page(scored: &[Scored], lang: Option<&str>, _anonymize: bool) -> Result<String, Vec<String>> {
+    let [one] = scored else {
+        return Err(vec![
+            "a report of several files is not available yet".to_owned(),
+        ]);
+    };
+    // The report speaks the language asked for where the profile has it, else its first.
+    let lang = lang
+        .filter(|l| one.profile.languages.iter().any(|x| x == l))
+        .unwrap_or(one.profile.default_language());
+    let report = tradeready::report::Report::new(&one.profile, &one.scores, lang)
+        .with_actions(&one.assessment.actions);
+    Ok(tradeready::report::html::render(
+        &report,
+        &tradeready::chart::to_svg,
+    ))
+}
+
+/// The parts of a report page the web app shows in a shadow root: its stylesheet (the
+/// page's `body` rules made the shadow host's) and what its body holds.
+pub fn parts(html: &str) -> (String, String) {
+    let between = |open: &str, close: &str| -> String {
+        let Some(start) = html.find(open) else {
+            return String::new();
+        };
+        let rest = &html[start + open.len()..];
+        let rest = if open.ends_with('>') {
+            rest
+        } else {
+            rest.split_once('>').map_or("", |(_, r)| r)
+        };
+        rest.find(close).map_or("", |end| &rest[..end]).to_owned()
+    };
+    let style = between("<style>", "</style>").replace("body{", ":host{");
+    (style, between("<body", "</body>"))
+}
+
+/// A bar chart (the web app's model, as JSON) drawn to SVG for a width in CSS pixels, by the
+/// same function as the reports' charts.
+pub fn bar_chart(chart: &str, width: u32) -> Result<String, String> {
+    let chart: tradeready::chart::BarChart = serde_json::from_str(chart)
+        .map_err(|e| format!("the chart handed to the views module is malformed: {e}"))?;
+    Ok(tradeready::chart::to_svg(&chart, width))
+}
+
+#[cfg(target_arch = "wasm32")]
+mod bindings {
+    use wasm_bindgen::prelude::*;
+
+    /// A bar chart as SVG (see [`super::bar_chart`]); an empty string when the chart is
+    /// malformed, which the app then shows as its data table alone.
+    #[wasm_bindgen]
+    pub fn bar_chart(chart: &str, width: u32) -> String {
+        super::bar_chart(chart, width).unwrap_or_default()
+    }
+
+    /// The report page for a request (JSON, see [`super::Request`]): an object with `html`
+    /// (the page), `style` and `body` (its parts, see [`super::parts`]), or with `errors`
+    /// (an array of messages).
+    #[wasm_bindgen]
+    pub fn report(request: &str) -> js_sys::Object {
+        let out = js_sys::Object::new();
+        let result = serde_json::from_str::<super::Request>(request)
+            .map_err(|e| {
+                vec![format!(
+                    "the request to the report module is malformed: {e}"
+                )]
+            })
+            .and_then(|r| super::render(&r));
+        let set = |name: &str, value: &JsValue| {
+            let _ = js_sys::Reflect::set(&out, &name.into(), value);
+        };
+        match result {
+            Ok(html) => {
+                let (style, body) = super::parts(&html);
+                set("style", &style.into());
+                set("body", &body.into());
+                set("html", &html.into());
+            }
+            Err(errors) => {
+                let list: js_sys::Array = errors.into_iter().map(JsValue::from).collect();
+                set("errors", &list);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NORTHLAND: &str = include_str!("../../assessments/examples/northland-2025.yaml");
+
+    #[test]
+    fn the_page_of_one_file_is_the_command_lines() {
+        let page = render(&Request {
+            files: vec![NORTHLAND.to_owned()],
+            ..Request::default()
+        })
+        .expect("the example loads");
+        let scored = Catalogue::embedded()
+            .load_assessment(NORTHLAND)
+            .value
+            .unwrap();
+        let report = tradeready::report::Report::new(&scored.profile, &scored.scores, "en")
+            .with_actions(&scored.assessment.actions);
+        assert_eq!(
+            page,
+            tradeready::report::html::render(&report, &tradeready::chart::to_svg)
+        );
+    }
+
+    #[test]
+    fn a_language_the_profile_lacks_gives_its_first() {
+        let asked = |lang: &str| {
+            render(&Request {
+                files: vec![NORTHLAND.to_owned()],
+                lang: Some(lang.to_owned()),
+                ..Request::default()
+            })
+            .unwrap()
+        };
+        assert_eq!(asked("xx"), asked("en"));
+        assert_ne!(asked("fr"), asked("en"));
+    }
+
+    #[test]
+    fn a_file_that_fails_names_its_position() {
+        let errors = render(&Request {
+            files: vec![NORTHLAND.to_owned(), "kind: assessment\n".to_owned()],
+            ..Request::default()
+        })
+        .unwrap_err();
+        assert!(errors.iter().all(|e| e.starts_with("file 2")), "{errors:?}");
+    }
+
+    #[test]
+    fn parts_are_the_style_and_the_body() {
+        let (style, body) = parts(
+            "<!doctype html><html><head><style>body{x}p{y}</style></head><body class=\"a\"><p>hi</p></body></html>",
+        );
+        assert_eq!(style, ":host{x}p{y}");
+        assert_eq!(body, "<p>hi</p>");
+    }
+
+    #[test]
+    fn a_chart_round_trips_through_json() {
+        let scored = Catalogue::embedded()
+            .load_assessment(NORTHLAND)
+            .value
+            .unwrap();
+        let chart =
+            tradeready::report::Report::new(&scored.profile, &scored.scores, "en").domain_chart();
+        let svg = bar_chart(&serde_json::to_string(&chart).unwrap(), 600).unwrap();
+        assert_eq!(svg, tradeready::chart::to_svg(&chart, 600));
+        assert!(bar_chart("{}", 600).is_err());
+    }
+}

@@ -1,0 +1,132 @@
+//! The report of several files (or one), as `tradeready report` writes it: made by the views
+//! module, shown in the page, and downloaded byte for byte as the command line writes it.
+//!
+//! The page's own styles do not reach the report and the report's do not reach the page:
+//! it is shown in a shadow root, its stylesheet adopted there (a stylesheet built by script
+//! is not an inline style, which the app's content security policy forbids).
+
+use crate::browser;
+use crate::ctx::Ctx;
+use crate::i18n::Interface;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The request for the views module's `report` (see `logic::report_request`).
+    pub request: AttrValue,
+    /// The downloaded file's name.
+    pub file_name: AttrValue,
+}
+
+/// What the views module gave.
+#[derive(Clone, PartialEq)]
+enum Made {
+    Waiting,
+    /// The whole page, its stylesheet and its body.
+    Page(AttrValue, AttrValue, AttrValue),
+    /// Why there is no page.
+    Refused(Vec<String>),
+    /// The views module could not be had.
+    Unavailable,
+}
+
+/// A string field of a JS object.
+fn field(object: &wasm_bindgen::JsValue, name: &str) -> Option<String> {
+    js_sys::Reflect::get(object, &name.into())
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+#[function_component(ReportView)]
+pub fn report_view(props: &Props) -> Html {
+    let ctx = use_context::<Ctx>().expect("inside the app");
+    let many = ctx.state.lang.many();
+    let made = use_state(|| Made::Waiting);
+    let host = use_node_ref();
+    {
+        let made = made.clone();
+        use_effect_with(props.request.clone(), move |request| {
+            made.set(Made::Waiting);
+            let request = request.to_string();
+            yew::platform::spawn_local(async move {
+                let answer = browser::call_views("report", &[request.into()]).await;
+                made.set(match answer {
+                    None => Made::Unavailable,
+                    Some(answer) => match (
+                        field(&answer, "html"),
+                        field(&answer, "style"),
+                        field(&answer, "body"),
+                    ) {
+                        (Some(html), Some(style), Some(body)) => {
+                            Made::Page(html.into(), style.into(), body.into())
+                        }
+                        _ => Made::Refused(
+                            js_sys::Reflect::get(&answer, &"errors".into())
+                                .map(|e| {
+                                    js_sys::Array::from(&e)
+                                        .iter()
+                                        .filter_map(|m| m.as_string())
+                                        .collect()
+                                })
+                                .unwrap_or_default(),
+                        ),
+                    },
+                });
+            });
+        });
+    }
+    {
+        let host = host.clone();
+        use_effect_with((*made).clone(), move |made| {
+            if let (Some(element), Made::Page(_, style, body)) =
+                (host.cast::<web_sys::Element>(), made)
+            {
+                show(&element, style, body);
+            }
+        });
+    }
+    let download = match &*made {
+        Made::Page(html, ..) => {
+            let (html, name) = (html.clone(), props.file_name.clone());
+            Some(Callback::from(move |_: MouseEvent| {
+                crate::components::export::download(&name, "text/html", &html)
+            }))
+        }
+        _ => None,
+    };
+    html! {
+        <section class="report-view" aria-label={many.report_label}>
+            <div class="report-actions">
+                <button class="primary" id="download-report" disabled={download.is_none()} onclick={download}>{ many.download_report }</button>
+            </div>
+            {
+                match &*made {
+                    Made::Waiting => html! { <p class="hint" role="status">{ many.preparing }</p> },
+                    Made::Unavailable => html! { <p class="notice warn" role="alert">{ many.unavailable }</p> },
+                    Made::Refused(errors) => html! {
+                        <ul class="notice error diagnostics" role="alert">
+                            { for errors.iter().map(|e| html! { <li lang="en">{ e.clone() }</li> }) }
+                        </ul>
+                    },
+                    Made::Page(..) => html! {},
+                }
+            }
+            <div ref={host} class="report-host" hidden={!matches!(*made, Made::Page(..))}></div>
+        </section>
+    }
+}
+
+/// Puts the report's body and stylesheet in `host`'s shadow root.
+fn show(host: &web_sys::Element, style: &str, body: &str) {
+    let root = host.shadow_root().or_else(|| {
+        host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .ok()
+    });
+    let Some(root) = root else { return };
+    root.set_inner_html(body);
+    if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+        let _ = sheet.replace_sync(style);
+        let sheets = js_sys::Array::of1(&sheet);
+        let _ = js_sys::Reflect::set(&root, &"adoptedStyleSheets".into(), &sheets);
+    }
+}

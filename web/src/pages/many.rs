@@ -1,0 +1,148 @@
+//! What the Workshop and Compare pages share: adding files (picked, dropped, or saved
+//! drafts), the list of files with what became of each, and the report of those that
+//! loaded.
+
+use crate::components::file_input::FileInput;
+use crate::components::report_view::ReportView;
+use crate::ctx::Ctx;
+use crate::i18n::Interface;
+use crate::logic;
+use crate::said;
+use crate::state::{Action, FileSet, FileState, LoadedFile};
+use yew::prelude::*;
+
+/// The callback that loads files handed over by a file input and adds them to `set`.
+pub fn adder(ctx: &Ctx, set: FileSet) -> Callback<Vec<(String, Vec<u8>)>> {
+    let (state, profiles) = (ctx.state.clone(), ctx.profiles.clone());
+    Callback::from(move |files: Vec<(String, Vec<u8>)>| {
+        let loaded = files
+            .into_iter()
+            .map(|(name, bytes)| logic::load_file(name, &bytes, &profiles))
+            .collect();
+        state.dispatch(Action::AddFiles(set, loaded));
+    })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Whose files.
+    pub set: FileSet,
+    /// Neutral labels instead of names in the list and the report.
+    #[prop_or_default]
+    pub anonymize: bool,
+}
+
+/// The file input and the list of files of `set`.
+#[function_component(Files)]
+pub fn files(props: &Props) -> Html {
+    let ctx = use_context::<Ctx>().expect("inside the app");
+    let many = ctx.state.lang.many();
+    let set = props.set;
+    let files = ctx.state.files(set).clone();
+    let remove = |i: usize| {
+        let state = ctx.state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::RemoveFile(set, i)))
+    };
+    let clear = {
+        let state = ctx.state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ClearFiles(set)))
+    };
+    let id = match set {
+        FileSet::Workshop => "workshop-files",
+        FileSet::Compare => "compare-files",
+    };
+    // Neutral labels follow the order of the files that loaded, as in the report.
+    let mut shown = 0usize;
+    let rows: Vec<Html> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let row = file_row(&ctx, f, props.anonymize, &mut shown);
+            html! {
+                <li class={classes!("file", matches!(f.state, FileState::Loaded(_)).then_some("ok"))}>
+                    { row }
+                    <button class="link" onclick={remove(i)} aria-label={format!("{} {}", many.remove, f.name)}>{ many.remove }</button>
+                </li>
+            }
+        })
+        .collect();
+    html! {
+        <>
+            <FileInput id={id} label={many.add_files} hint={many.files_hint} accept=".yaml,.yml,.json" multiple={true} on_files={adder(&ctx, set)} />
+            <section class="files" aria-labelledby={format!("{id}-heading")}>
+                <h2 id={format!("{id}-heading")}>{ format!("{} ({})", many.files, files.len()) }</h2>
+                if files.is_empty() {
+                    <p class="hint">{ many.nothing_yet }</p>
+                } else {
+                    <ul class="file-list">{ for rows }</ul>
+                    <button onclick={clear}>{ many.clear }</button>
+                }
+            </section>
+        </>
+    }
+}
+
+fn file_row(ctx: &Ctx, f: &LoadedFile, anonymize: bool, shown: &mut usize) -> Html {
+    let (many, lang) = (ctx.state.lang.many(), ctx.state.lang);
+    // Under neutral labels, no name: not the administration's, nor the file's.
+    let name = |label: String| html! { <span class="file-name">{ label }</span> };
+    match &f.state {
+        FileState::Loaded(s) => {
+            let label = if anonymize {
+                tradeready::aggregate::neutral_label(*shown)
+            } else {
+                format!("{} · {}", f.name, s.administration)
+            };
+            *shown += 1;
+            html! {
+                <>
+                    { name(label) }
+                    <span class="meta">{ format!(" {} · {}", s.cycle, lang.score(s.overall)) }</span>
+                </>
+            }
+        }
+        FileState::Failed(errors) => html! {
+            <>
+                { name(if anonymize { "—".to_owned() } else { f.name.clone() }) }
+                <span class="warn">{ format!(" {}", many.failed) }</span>
+                <ul class="diagnostics">{ for errors.iter().map(|d| {
+                    let s = said::said(d, lang, &ctx.profiles);
+                    html! { <li><code>{ said::place(&f.name, d) }</code><span lang={s.english.then_some("en")}>{ s.text }</span></li> }
+                }) }</ul>
+            </>
+        },
+        FileState::OtherAdministration(s) => html! {
+            <span class="warn">{ many.other_administration.replace("{f}", &f.name).replace("{a}", &s.administration) }</span>
+        },
+        FileState::OtherProfile(s) => html! {
+            <span class="warn">{ many.other_profile.replace("{f}", &f.name).replace("{p}", &format!("{} {}", s.profile.id, s.profile.version)) }</span>
+        },
+    }
+}
+
+/// The report of the files of `set` that loaded, with its download.
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
+    /// Whose files.
+    pub set: FileSet,
+    /// Neutral labels instead of names.
+    #[prop_or_default]
+    pub anonymize: bool,
+    /// The downloaded file's name.
+    pub file_name: AttrValue,
+}
+
+#[function_component(Report)]
+pub fn report(props: &ReportProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("inside the app");
+    let files = ctx.state.files(props.set);
+    if !files
+        .iter()
+        .any(|f| matches!(f.state, FileState::Loaded(_)))
+    {
+        return html! {};
+    }
+    let request =
+        logic::report_request(files, &ctx.profiles, ctx.state.lang.code(), props.anonymize);
+    html! { <ReportView request={request} file_name={props.file_name.clone()} /> }
+}
