@@ -9,6 +9,11 @@
 //! that the page a browser downloads is the command line's, byte for byte.
 
 #![forbid(unsafe_code)]
+// Component properties hold Yew handles, which have no Debug.
+#![allow(missing_debug_implementations)]
+
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
 
 use serde::Deserialize;
 use tradeready::load::{Catalogue, Scored};
@@ -36,6 +41,30 @@ pub struct Request {
 
 /// The report page, or why there is none: each line a message naming its file.
 pub fn render(request: &Request) -> Result<String, Vec<String>> {
+    let scored = load(request)?;
+    page(&scored, request.lang.as_deref(), request.anonymize)
+}
+
+/// The action plan of one assessment as `tradeready score --format csv` writes it.
+pub fn plan_csv(request: &Request) -> Result<Vec<u8>, Vec<String>> {
+    let scored = load(request)?;
+    let [one] = scored.as_slice() else {
+        return Err(vec!["the action plan is of one assessment".to_owned()]);
+    };
+    let lang = language(one, request.lang.as_deref());
+    let report = tradeready::report::Report::new(&one.profile, &one.scores, lang)
+        .with_actions(&one.assessment.actions);
+    Ok(tradeready::report::csv::render(&report))
+}
+
+/// The language asked for where the profile has it, else the profile's first.
+fn language<'a>(scored: &'a Scored, lang: Option<&'a str>) -> &'a str {
+    lang.filter(|l| scored.profile.languages.iter().any(|x| x == l))
+        .unwrap_or(scored.profile.default_language())
+}
+
+/// The request's files, loaded and scored against the profiles it gives.
+fn load(request: &Request) -> Result<Vec<Scored>, Vec<String>> {
     let mut catalogue = Catalogue::embedded();
     for text in &request.profiles {
         let _ = catalogue.add_text(text);
@@ -59,7 +88,7 @@ pub fn render(request: &Request) -> Result<String, Vec<String>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    page(&scored, request.lang.as_deref(), request.anonymize)
+    Ok(scored)
 }
 
 /// The page of `tradeready report` for these assessments.
@@ -69,10 +98,7 @@ fn page(scored: &[Scored], lang: Option<&str>, _anonymize: bool) -> Result<Strin
             "a report of several files is not available yet".to_owned(),
         ]);
     };
-    // The report speaks the language asked for where the profile has it, else its first.
-    let lang = lang
-        .filter(|l| one.profile.languages.iter().any(|x| x == l))
-        .unwrap_or(one.profile.default_language());
+    let lang = language(one, lang);
     let report = tradeready::report::Report::new(&one.profile, &one.scores, lang)
         .with_actions(&one.assessment.actions);
     Ok(tradeready::report::html::render(
@@ -111,6 +137,61 @@ pub fn bar_chart(chart: &str, width: u32) -> Result<String, String> {
 #[cfg(target_arch = "wasm32")]
 mod bindings {
     use wasm_bindgen::prelude::*;
+
+    /// Mounts the Workshop (`page` "workshop"), Compare ("compare") or Framework
+    /// ("framework") page in `host`, in the interface language `lang`, with the user's own
+    /// profiles and the language packs the app holds (JSON arrays of texts) and the open
+    /// draft (JSON, or "null"); called again, gives the mounted page new ones.
+    #[wasm_bindgen]
+    pub fn mount(
+        host: web_sys::Element,
+        page: &str,
+        lang: &str,
+        own: &str,
+        packs: &str,
+        draft: &str,
+    ) {
+        use std::rc::Rc;
+        use tradeready_web::state::Page;
+        let texts =
+            |json: &str| Rc::new(serde_json::from_str::<Vec<String>>(json).unwrap_or_default());
+        let page = match page {
+            "compare" => Page::Compare,
+            "framework" => Page::Framework,
+            _ => Page::Workshop,
+        };
+        let draft = serde_json::from_str::<tradeready_web::state::Draft>(draft)
+            .ok()
+            .map(Rc::new);
+        let lang = tradeready_web::i18n::Lang::from_code(lang).unwrap_or_default();
+        crate::pages::mount(
+            host,
+            crate::pages::RootProps {
+                page,
+                lang,
+                own: texts(own),
+                packs: texts(packs),
+                draft,
+            },
+        );
+    }
+
+    /// Takes the mounted page away.
+    #[wasm_bindgen]
+    pub fn unmount() {
+        crate::pages::unmount();
+    }
+
+    /// The action plan of the one file of a request (JSON) as CSV text, byte-order mark
+    /// first; an empty string when there is none.
+    #[wasm_bindgen]
+    pub fn plan_csv(request: &str) -> String {
+        serde_json::from_str::<super::Request>(request)
+            .ok()
+            .and_then(|r| super::plan_csv(&r).ok())
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default()
+    }
 
     /// A bar chart as SVG (see [`super::bar_chart`]); an empty string when the chart is
     /// malformed, which the app then shows as its data table alone.

@@ -391,6 +391,12 @@ pub struct Ux {
     pub empty_text: &'static str,
     /// `{q}` when the problem is with a target, not the answer.
     pub target_of: &'static str,
+    pub nav_workshop: &'static str,
+    pub nav_compare: &'static str,
+    pub download_report: &'static str,
+    pub download_plan: &'static str,
+    /// The views module could not be had (served, offline, before it was ever fetched).
+    pub unavailable: &'static str,
 }
 
 pub static UX_EN: Ux = Ux {
@@ -416,6 +422,11 @@ pub static UX_EN: Ux = Ux {
     unknown_field: "Unknown field “{f}”.",
     empty_text: "“{f}” is empty.",
     target_of: "{q} (target)",
+    nav_workshop: "Workshop",
+    nav_compare: "Compare cycles",
+    download_report: "Download report (HTML)",
+    download_plan: "Download action plan (CSV)",
+    unavailable: "This could not be prepared: it needs a file the browser could not fetch (are you offline?). Try again once connected, or use the single-file app.",
 };
 
 pub static UX_FR: Ux = Ux {
@@ -441,6 +452,11 @@ pub static UX_FR: Ux = Ux {
     unknown_field: "Champ inconnu « {f} ».",
     empty_text: "« {f} » est vide.",
     target_of: "{q} (cible)",
+    nav_workshop: "Atelier",
+    nav_compare: "Comparer les cycles",
+    download_report: "Télécharger le rapport (HTML)",
+    download_plan: "Télécharger le plan d'action (CSV)",
+    unavailable: "Cela n'a pas pu être préparé : il faut un fichier que le navigateur n'a pas pu obtenir (êtes-vous hors ligne ?). Réessayez une fois connecté, ou utilisez l'application en un seul fichier.",
 };
 
 pub static UX_ES: Ux = Ux {
@@ -466,6 +482,11 @@ pub static UX_ES: Ux = Ux {
     unknown_field: "Campo desconocido «{f}».",
     empty_text: "«{f}» está vacío.",
     target_of: "{q} (meta)",
+    nav_workshop: "Taller",
+    nav_compare: "Comparar ciclos",
+    download_report: "Descargar el informe (HTML)",
+    download_plan: "Descargar el plan de acción (CSV)",
+    unavailable: "No se pudo preparar: hace falta un archivo que el navegador no pudo obtener (¿está sin conexión?). Vuelva a intentarlo con conexión, o use la aplicación de un solo archivo.",
 };
 
 // Issues 11 and 12: the Workshop and Compare pages, and the reports they download.
@@ -474,8 +495,6 @@ pub static UX_ES: Ux = Ux {
 /// `{p}` a profile's id, `{n}` a count.
 #[derive(Debug)]
 pub struct Many {
-    pub nav_workshop: &'static str,
-    pub nav_compare: &'static str,
     pub workshop_intro: &'static str,
     pub compare_intro: &'static str,
     pub add_files: &'static str,
@@ -486,11 +505,7 @@ pub struct Many {
     pub clear: &'static str,
     pub failed: &'static str,
     pub neutral_labels: &'static str,
-    pub download_report: &'static str,
-    pub download_plan: &'static str,
     pub preparing: &'static str,
-    /// The views module could not be had (served, offline, before it was ever fetched).
-    pub unavailable: &'static str,
     pub need_two: &'static str,
     pub other_administration: &'static str,
     pub other_profile: &'static str,
@@ -501,8 +516,6 @@ pub struct Many {
 }
 
 pub static MANY_EN: Many = Many {
-    nav_workshop: "Workshop",
-    nav_compare: "Compare cycles",
     workshop_intro: "Show several administrations side by side: drop their self-assessments here. Everything stays in this browser; nothing is sent anywhere.",
     compare_intro: "See what moved between review cycles of one administration: pick its saved drafts or drop its files, two or more.",
     add_files: "Add assessment files",
@@ -512,10 +525,7 @@ pub static MANY_EN: Many = Many {
     clear: "Remove all",
     failed: "left out, it does not load:",
     neutral_labels: "Neutral labels (A, B, C…) instead of names",
-    download_report: "Download report (HTML)",
-    download_plan: "Download action plan (CSV)",
     preparing: "Preparing the report…",
-    unavailable: "The report could not be prepared: this page needs a file the browser could not fetch (are you offline?). Try again once connected, or use the single-file app.",
     need_two: "Add at least two cycles to compare.",
     other_administration: "{f} is left out: it is of {a}, and the files here are of another administration.",
     other_profile: "{f} is left out: it answers the profile {p}, and the files here answer another.",
@@ -526,8 +536,6 @@ pub static MANY_EN: Many = Many {
 };
 
 pub static MANY_FR: Many = Many {
-    nav_workshop: "Atelier",
-    nav_compare: "Comparer les cycles",
     workshop_intro: "Montrez plusieurs administrations côte à côte : déposez ici leurs autoévaluations. Tout reste dans ce navigateur ; rien n'est envoyé nulle part.",
     compare_intro: "Voyez ce qui a changé d'un cycle d'examen à l'autre pour une administration : choisissez ses brouillons enregistrés ou déposez ses fichiers, deux ou plus.",
     add_files: "Ajouter des fichiers d'évaluation",
@@ -537,10 +545,7 @@ pub static MANY_FR: Many = Many {
     clear: "Tout retirer",
     failed: "écarté, il ne se charge pas :",
     neutral_labels: "Étiquettes neutres (A, B, C…) au lieu des noms",
-    download_report: "Télécharger le rapport (HTML)",
-    download_plan: "Télécharger le plan d'action (CSV)",
     preparing: "Préparation du rapport…",
-    unavailable: "Le rapport n'a pas pu être préparé : cette page a besoin d'un fichier que le navigateur n'a pas pu obtenir (êtes-vous hors ligne ?). Réessayez une fois connecté, ou utilisez l'application en un seul fichier.",
     need_two: "Ajoutez au moins deux cycles à comparer.",
     other_administration: "{f} est écarté : il est de {a}, et les fichiers ici sont d'une autre administration.",
     other_profile: "{f} est écarté : il répond au profil {p}, et les fichiers ici répondent à un autre.",
@@ -551,8 +556,6 @@ pub static MANY_FR: Many = Many {
 };
 
 pub static MANY_ES: Many = Many {
-    nav_workshop: "Taller",
-    nav_compare: "Comparar ciclos",
     workshop_intro: "Muestre varias administraciones lado a lado: deposite aquí sus autoevaluaciones. Todo se queda en este navegador; no se envía nada a ninguna parte.",
     compare_intro: "Vea qué cambió entre ciclos de examen de una administración: elija sus borradores guardados o deposite sus archivos, dos o más.",
     add_files: "Añadir archivos de evaluación",
@@ -562,10 +565,7 @@ pub static MANY_ES: Many = Many {
     clear: "Quitar todos",
     failed: "descartado, no se carga:",
     neutral_labels: "Etiquetas neutras (A, B, C…) en lugar de los nombres",
-    download_report: "Descargar el informe (HTML)",
-    download_plan: "Descargar el plan de acción (CSV)",
     preparing: "Preparando el informe…",
-    unavailable: "No se pudo preparar el informe: esta página necesita un archivo que el navegador no pudo obtener (¿está sin conexión?). Vuelva a intentarlo con conexión, o use la aplicación de un solo archivo.",
     need_two: "Añada al menos dos ciclos para comparar.",
     other_administration: "{f} se descarta: es de {a}, y los archivos aquí son de otra administración.",
     other_profile: "{f} se descarta: responde al perfil {p}, y los archivos aquí responden a otro.",

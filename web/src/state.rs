@@ -230,13 +230,64 @@ pub struct State {
     pub moved: u64,
     /// Where the last move puts the focus.
     pub focus: Focus,
+}
+
+/// The files of the pages that work on several (Workshop, Compare), apart from [`State`]:
+/// those pages are mounted by the views module, and the app's own reducer does not carry
+/// their code.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sets {
     /// The Workshop page's files, in the order added.
     pub workshop: Rc<Vec<LoadedFile>>,
     /// The Compare page's files, in the order added.
     pub compare: Rc<Vec<LoadedFile>>,
 }
 
-impl State {
+/// What the user did on the Workshop or Compare page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SetAction {
+    /// Files added to a page's set: one whose text is there already is not added again;
+    /// one of another profile id (or, to compare, administration) is listed, left out.
+    Add(FileSet, Vec<LoadedFile>),
+    /// A file removed from a page's set (by position).
+    Remove(FileSet, usize),
+    /// Every file removed from a page's set.
+    Clear(FileSet),
+}
+
+impl Reducible for Sets {
+    type Action = SetAction;
+
+    fn reduce(self: Rc<Self>, action: SetAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            SetAction::Add(set, files) => {
+                for file in files {
+                    let present = next.files(set);
+                    if present
+                        .iter()
+                        .any(|f| f.text == file.text && !f.text.is_empty())
+                    {
+                        continue;
+                    }
+                    let file = set.admit(present, file);
+                    next.files_mut(set).push(file);
+                }
+            }
+            SetAction::Remove(set, i) => {
+                if i < next.files(set).len() {
+                    let mut files = std::mem::take(next.files_mut(set));
+                    files.remove(i);
+                    *next.files_mut(set) = set.readmit(files);
+                }
+            }
+            SetAction::Clear(set) => next.files_mut(set).clear(),
+        }
+        Rc::new(next)
+    }
+}
+
+impl Sets {
     /// The files of a page.
     pub fn files(&self, set: FileSet) -> &Rc<Vec<LoadedFile>> {
         match set {
@@ -299,13 +350,6 @@ pub enum Action {
     Saved(u64, f64),
     /// Show or clear a notice.
     Notify(Option<Notice>),
-    /// Files added to a page's set: one whose text is there already is not added again;
-    /// one of another profile id (or, to compare, administration) is listed, left out.
-    AddFiles(FileSet, Vec<LoadedFile>),
-    /// A file removed from a page's set (by position).
-    RemoveFile(FileSet, usize),
-    /// Every file removed from a page's set.
-    ClearFiles(FileSet),
 }
 
 fn answer_mut<'a>(draft: &'a mut Draft, id: &str) -> &'a mut raw::Answer {
@@ -347,27 +391,6 @@ impl Reducible for State {
         );
         match action {
             Action::SetLang(lang) => next.lang = lang,
-            Action::AddFiles(set, files) => {
-                for file in files {
-                    let present = next.files(set);
-                    if present
-                        .iter()
-                        .any(|f| f.text == file.text && !f.text.is_empty())
-                    {
-                        continue;
-                    }
-                    let file = set.admit(present, file);
-                    next.files_mut(set).push(file);
-                }
-            }
-            Action::RemoveFile(set, i) => {
-                if i < next.files(set).len() {
-                    let mut files = std::mem::take(next.files_mut(set));
-                    files.remove(i);
-                    *next.files_mut(set) = set.readmit(files);
-                }
-            }
-            Action::ClearFiles(set) => next.files_mut(set).clear(),
             Action::Go(page) => {
                 next.page = page;
                 next.moved += 1;
@@ -531,6 +554,122 @@ mod tests {
             "2025",
             "2025-06-30",
         ))))
+    }
+
+    fn file(name: &str, admin: &str, code: Option<&str>, profile: (&str, &str)) -> LoadedFile {
+        LoadedFile {
+            name: name.into(),
+            text: format!("{name} text").into(),
+            state: FileState::Loaded(FileSummary {
+                administration: admin.into(),
+                code: code.map(Into::into),
+                cycle: "2025".into(),
+                profile: ProfileKey {
+                    id: profile.0.into(),
+                    version: profile.1.into(),
+                },
+                overall: Some(50.0),
+            }),
+        }
+    }
+
+    fn states(s: &Sets, set: FileSet) -> Vec<&'static str> {
+        s.files(set)
+            .iter()
+            .map(|f| match f.state {
+                FileState::Loaded(_) => "loaded",
+                FileState::Failed(_) => "failed",
+                FileState::OtherAdministration(_) => "other administration",
+                FileState::OtherProfile(_) => "other profile",
+            })
+            .collect()
+    }
+
+    const WCO: (&str, &str) = ("wco-resilience", "1.0.0");
+
+    #[test]
+    fn compare_takes_one_administration_by_code_or_name_and_one_profile_id() {
+        let s = Rc::new(Sets::default()).reduce(SetAction::Add(
+            FileSet::Compare,
+            vec![
+                file("n23", "Northland", Some("NL"), WCO),
+                // Same code, another spelling of the name: the same administration.
+                file("n24", "Northland Customs", Some("NL"), WCO),
+                // Another version of the profile: cycles may span versions.
+                file("n25", "Northland", Some("NL"), ("wco-resilience", "1.1.0")),
+                file("m25", "Meridia", Some("MD"), WCO),
+                file("x25", "Northland", Some("NL"), ("other", "1.0.0")),
+            ],
+        ));
+        assert_eq!(
+            states(&s, FileSet::Compare),
+            [
+                "loaded",
+                "loaded",
+                "loaded",
+                "other administration",
+                "other profile"
+            ]
+        );
+        // Without codes, the name decides.
+        let s = Rc::new(Sets::default()).reduce(SetAction::Add(
+            FileSet::Compare,
+            vec![
+                file("a", "Ruritania", None, WCO),
+                file("b", "Meridia", None, WCO),
+            ],
+        ));
+        assert_eq!(
+            states(&s, FileSet::Compare),
+            ["loaded", "other administration"]
+        );
+    }
+
+    #[test]
+    fn a_workshop_takes_many_administrations_of_one_profile_version() {
+        let s = Rc::new(Sets::default()).reduce(SetAction::Add(
+            FileSet::Workshop,
+            vec![
+                file("n", "Northland", Some("NL"), WCO),
+                file("m", "Meridia", Some("MD"), WCO),
+                file("o", "Oldland", Some("OL"), ("wco-resilience", "1.1.0")),
+            ],
+        ));
+        assert_eq!(
+            states(&s, FileSet::Workshop),
+            ["loaded", "loaded", "other profile"]
+        );
+        assert!(s.compare.is_empty(), "the sets are apart");
+    }
+
+    #[test]
+    fn the_same_file_twice_is_added_once_and_removing_the_first_readmits_the_rest() {
+        let s = Rc::new(Sets::default())
+            .reduce(SetAction::Add(
+                FileSet::Compare,
+                vec![
+                    file("m", "Meridia", Some("MD"), WCO),
+                    file("n", "Northland", Some("NL"), WCO),
+                ],
+            ))
+            .reduce(SetAction::Add(
+                FileSet::Compare,
+                vec![file("m", "Meridia", Some("MD"), WCO)],
+            ));
+        assert_eq!(
+            states(&s, FileSet::Compare),
+            ["loaded", "other administration"]
+        );
+        let s = s.reduce(SetAction::Remove(FileSet::Compare, 0));
+        assert_eq!(states(&s, FileSet::Compare), ["loaded"]);
+        let s = s.reduce(SetAction::Remove(FileSet::Compare, 5));
+        assert_eq!(
+            s.compare.len(),
+            1,
+            "a position past the end removes nothing"
+        );
+        let s = s.reduce(SetAction::Clear(FileSet::Compare));
+        assert!(s.compare.is_empty());
     }
 
     fn answers(state: &State) -> &UniqueMap<String, raw::Answer> {

@@ -623,6 +623,19 @@ fn chromium() -> Result<PathBuf> {
 /// served app and the single file.
 fn e2e() -> Result<()> {
     let dist = dist(Optimise::Required)?;
+    // The journeys check that what the browser downloads is what the command line writes.
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    run(Command::new(&cargo).current_dir(root()).args([
+        "build",
+        "--release",
+        "--locked",
+        "-q",
+        "-p",
+        "tradeready",
+        "--bin",
+        "tradeready",
+    ]))?;
+    let cli = root().join("target/release/tradeready");
     let chromium = chromium()?;
     let tests = root().join("tests/e2e");
     if !tests.join("node_modules/playwright-core").exists() {
@@ -639,6 +652,7 @@ fn e2e() -> Result<()> {
         .args(["--test", "--test-concurrency=1", "journeys.test.mjs"])
         .env("TRADEREADY_URL", format!("http://127.0.0.1:{port}/"))
         .env("TRADEREADY_FILE", dist.join("tradeready.html"))
+        .env("TRADEREADY_CLI", cli)
         .env("CHROMIUM", chromium))
 }
 
