@@ -246,6 +246,34 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     await context.close();
   });
 
+  test(`${where}: consensus: three respondents, a difference settled, the result opened as a draft`, async () => {
+    const { context, page, errors } = await open(url);
+    await page.click('nav >> text=Consensus');
+    const respondents = fs.readdirSync(path.join(EXAMPLES, 'consensus')).sort().map((f) => path.join(EXAMPLES, 'consensus', f));
+    await page.setInputFiles('#consensus-files', respondents);
+    await page.waitForSelector('fieldset.conflict');
+    const open = async () => Number(/(\d+) to settle/.exec(await page.textContent('.consensus .summary'))[1]);
+    const before = await open();
+    assert.ok(before > 0, 'the respondents differ somewhere');
+    // Who answered what, side by side, with the file each came from.
+    assert.equal(await page.locator('#conflict-0 .given li').count() >= 2, true);
+    assert.match(await page.textContent('#conflict-0'), /borovia-2026-/);
+    // The group settles the first difference with the second respondent's answer.
+    const id = await page.getAttribute('fieldset.conflict:not([data-target]) >> nth=0', 'data-indicator');
+    const k = (await page.getAttribute(`fieldset.conflict[data-indicator="${id}"]:not([data-target])`, 'id')).replace('conflict-', '');
+    await page.check(`#pick-${k}-1`);
+    assert.equal(await open(), before - 1);
+    await page.click('#open-consensus');
+    await page.waitForSelector('fieldset.indicator');
+    // The draft holds the settled answer, uncommented, and the export validates.
+    const file = await downloaded(page, 'text=Export YAML');
+    const yaml = fs.readFileSync(file, 'utf8');
+    assert.match(yaml, new RegExp(`^  ${id.replace('.', '\\.')}:\\n    (value|na):`, 'm'));
+    cli('validate', file);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test(`${where}: Results downloads the report and the action plan as the command line writes them`, async () => {
     const { context, page, errors } = await open(url);
     await page.setInputFiles('#import', EXAMPLE);

@@ -138,10 +138,12 @@ pub fn bar_chart(chart: &str, width: u32) -> Result<String, String> {
 mod bindings {
     use wasm_bindgen::prelude::*;
 
-    /// Mounts the Workshop (`page` "workshop"), Compare ("compare") or Framework
-    /// ("framework") page in `host`, in the interface language `lang`, with the user's own
+    /// Mounts the Workshop (`page` "workshop"), Compare ("compare"), Consensus
+    /// ("consensus") or Framework ("framework") page in `host`, in the interface language `lang`, with the user's own
     /// profiles and the language packs the app holds (JSON arrays of texts) and the open
-    /// draft (JSON, or "null"); called again, gives the mounted page new ones.
+    /// draft (JSON, or "null"); called again, gives the mounted page new ones. A file to
+    /// open as a draft (the Consensus page's result) goes to the app as a `tradeready-open`
+    /// event on `host`, its detail `{name, text}`.
     #[wasm_bindgen]
     pub fn mount(
         host: web_sys::Element,
@@ -158,6 +160,7 @@ mod bindings {
         let page = match page {
             "compare" => Page::Compare,
             "framework" => Page::Framework,
+            "consensus" => Page::Consensus,
             _ => Page::Workshop,
         };
         let draft = serde_json::from_str::<tradeready_web::state::Draft>(draft)
@@ -165,15 +168,33 @@ mod bindings {
             .map(Rc::new);
         let lang = tradeready_web::i18n::Lang::from_code(lang).unwrap_or_default();
         crate::pages::mount(
-            host,
+            host.clone(),
             crate::pages::RootProps {
                 page,
                 lang,
                 own: texts(own),
                 packs: texts(packs),
                 draft,
+                open: {
+                    let host = host.clone();
+                    yew::Callback::from(move |(name, text): (String, String)| {
+                        open_in_app(&host, &name, &text)
+                    })
+                },
             },
         );
+    }
+
+    fn open_in_app(host: &web_sys::Element, name: &str, text: &str) {
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"name".into(), &name.into());
+        let _ = js_sys::Reflect::set(&detail, &"text".into(), &text.into());
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&detail);
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("tradeready-open", &init)
+        {
+            let _ = host.dispatch_event(&event);
+        }
     }
 
     /// Takes the mounted page away.

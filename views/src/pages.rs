@@ -1,7 +1,7 @@
-//! The pages the app delegates (Workshop, Compare, Framework), mounted in the element the
+//! The pages the app delegates (Workshop, Compare, Consensus, Framework), mounted in the element the
 //! app gives (a Yew root of their own), with a context like the app's: the interface
 //! language, the profiles (the embedded ones in the language's packs, and the user's own),
-//! the open draft, and the Workshop and Compare pages' files, kept here between visits so
+//! the open draft, and the Workshop, Compare and Consensus pages' files, kept here between visits so
 //! that leaving the page and coming back loses nothing.
 
 use std::cell::RefCell;
@@ -9,7 +9,9 @@ use std::rc::Rc;
 use tradeready_web::ctx::{Ctx, Scoring};
 use tradeready_web::i18n::Lang;
 use tradeready_web::logic;
-use tradeready_web::pages::{compare::Compare, framework::Framework, workshop::Workshop};
+use tradeready_web::pages::{
+    compare::Compare, consensus::ConsensusPage, framework::Framework, workshop::Workshop,
+};
 use tradeready_web::state::{Draft, Page, Sets, State};
 use yew::prelude::*;
 
@@ -26,6 +28,8 @@ pub struct RootProps {
     pub packs: Rc<Vec<String>>,
     /// The open draft, if any (the Framework page shows its answers).
     pub draft: Option<Rc<Draft>>,
+    /// Opens a file's text as a draft in the app (the Consensus page's result).
+    pub open: Callback<(String, String)>,
 }
 
 thread_local! {
@@ -88,6 +92,7 @@ pub fn root(props: &RootProps) -> Html {
                     match props.page {
                         Page::Compare => html! { <Compare /> },
                         Page::Framework => html! { <Framework /> },
+                        Page::Consensus => html! { <ConsensusPage open={props.open.clone()} /> },
                         _ => html! { <Workshop /> },
                     }
                 }

@@ -205,7 +205,7 @@ pub fn app() -> Html {
         Page::Questionnaire(d) => html! { <pages::questionnaire::Questionnaire domain={*d} /> },
         Page::Results => html! { <pages::results::Results /> },
         // Mounted by the views module, which the first visit fetches.
-        page @ (Page::Workshop | Page::Compare | Page::Framework) => {
+        page @ (Page::Workshop | Page::Compare | Page::Consensus | Page::Framework) => {
             html! { <crate::components::delegated::Delegated page={page.clone()} /> }
         }
     };
@@ -248,11 +248,12 @@ fn page_title(state: &State, profiles: &logic::Profiles) -> String {
         Page::Framework => Some(t.nav_framework.to_owned()),
         Page::Workshop => Some(state.lang.ux().nav_workshop.to_owned()),
         Page::Compare => Some(state.lang.ux().nav_compare.to_owned()),
+        Page::Consensus => Some(state.lang.ux().nav_consensus.to_owned()),
     };
     let mut parts: Vec<String> = what.into_iter().collect();
     if !matches!(
         state.page,
-        Page::Start | Page::Framework | Page::Workshop | Page::Compare
+        Page::Start | Page::Framework | Page::Workshop | Page::Compare | Page::Consensus
     ) {
         parts.extend(who);
     }
@@ -323,6 +324,7 @@ fn header() -> Html {
                 <button onclick={go(Page::Framework)} aria-current={current(&Page::Framework)}>{ t.nav_framework }</button>
                 <button onclick={go(Page::Compare)} aria-current={current(&Page::Compare)}>{ state.lang.ux().nav_compare }</button>
                 <button onclick={go(Page::Workshop)} aria-current={current(&Page::Workshop)}>{ state.lang.ux().nav_workshop }</button>
+                <button onclick={go(Page::Consensus)} aria-current={current(&Page::Consensus)}>{ state.lang.ux().nav_consensus }</button>
             </nav>
             <label class="lang">
                 { t.language }{ " " }

@@ -393,6 +393,7 @@ pub struct Ux {
     pub target_of: &'static str,
     pub nav_workshop: &'static str,
     pub nav_compare: &'static str,
+    pub nav_consensus: &'static str,
     pub download_report: &'static str,
     pub download_plan: &'static str,
     /// The views module could not be had (served, offline, before it was ever fetched).
@@ -427,6 +428,7 @@ pub static UX_EN: Ux = Ux {
     download_report: "Download report (HTML)",
     download_plan: "Download action plan (CSV)",
     unavailable: "This could not be prepared: it needs a file the browser could not fetch (are you offline?). Try again once connected, or use the single-file app.",
+    nav_consensus: "Consensus",
 };
 
 pub static UX_FR: Ux = Ux {
@@ -457,6 +459,7 @@ pub static UX_FR: Ux = Ux {
     download_report: "Télécharger le rapport (HTML)",
     download_plan: "Télécharger le plan d'action (CSV)",
     unavailable: "Cela n'a pas pu être préparé : il faut un fichier que le navigateur n'a pas pu obtenir (êtes-vous hors ligne ?). Réessayez une fois connecté, ou utilisez l'application en un seul fichier.",
+    nav_consensus: "Consensus",
 };
 
 pub static UX_ES: Ux = Ux {
@@ -487,6 +490,7 @@ pub static UX_ES: Ux = Ux {
     download_report: "Descargar el informe (HTML)",
     download_plan: "Descargar el plan de acción (CSV)",
     unavailable: "No se pudo preparar: hace falta un archivo que el navegador no pudo obtener (¿está sin conexión?). Vuelva a intentarlo con conexión, o use la aplicación de un solo archivo.",
+    nav_consensus: "Consenso",
 };
 
 // Issues 11 and 12: the Workshop and Compare pages, and the reports they download.
@@ -509,6 +513,23 @@ pub struct Many {
     pub need_two: &'static str,
     pub other_administration: &'static str,
     pub other_profile: &'static str,
+    pub other_cycle: &'static str,
+    pub need_two_respondents: &'static str,
+    pub consensus_intro: &'static str,
+    pub rule: &'static str,
+    pub rule_none: &'static str,
+    pub rule_lowest: &'static str,
+    pub rule_median: &'static str,
+    /// `{n}` indicators agreed, `{c}` conflicts.
+    pub agreed: &'static str,
+    pub conflicts: &'static str,
+    pub partial: &'static str,
+    pub rule_takes: &'static str,
+    pub settle: &'static str,
+    pub open_draft: &'static str,
+    pub still_open: &'static str,
+    pub evidence: &'static str,
+    pub note: &'static str,
     pub from_drafts: &'static str,
     pub add_drafts: &'static str,
     pub nothing_yet: &'static str,
@@ -533,6 +554,22 @@ pub static MANY_EN: Many = Many {
     add_drafts: "Add the selected drafts",
     nothing_yet: "No file yet.",
     report_label: "Report",
+    other_cycle: "{f} is left out: it is of the cycle {c}, and the files here are of another.",
+    consensus_intro: "Several respondents of one administration answered separately: drop their files to see where they agree and where they differ, settle each difference, and open the agreed answers as a draft. Everything stays in this browser.",
+    rule: "Differences not settled by the group",
+    rule_none: "Leave them open",
+    rule_lowest: "Take the lowest answer",
+    rule_median: "Take the median answer",
+    agreed: "{n} indicators agreed, {c} to settle.",
+    conflicts: "Where the respondents differ",
+    partial: "Answered by some respondents only",
+    rule_takes: "The rule takes:",
+    settle: "Settle with this answer",
+    open_draft: "Open the consensus as a draft",
+    still_open: "Differences left open stay unanswered in the draft, and are listed in its file.",
+    evidence: "Evidence",
+    note: "Note",
+    need_two_respondents: "Add at least two respondents' files.",
 };
 
 pub static MANY_FR: Many = Many {
@@ -553,6 +590,22 @@ pub static MANY_FR: Many = Many {
     add_drafts: "Ajouter les brouillons choisis",
     nothing_yet: "Aucun fichier pour l'instant.",
     report_label: "Rapport",
+    other_cycle: "{f} est écarté : il est du cycle {c}, et les fichiers ici sont d'un autre.",
+    consensus_intro: "Plusieurs répondants d'une administration ont répondu séparément : déposez leurs fichiers pour voir où ils s'accordent et où ils divergent, tranchez chaque divergence et ouvrez les réponses convenues comme brouillon. Tout reste dans ce navigateur.",
+    rule: "Divergences que le groupe n'a pas tranchées",
+    rule_none: "Les laisser ouvertes",
+    rule_lowest: "Prendre la réponse la plus basse",
+    rule_median: "Prendre la réponse médiane",
+    agreed: "{n} indicateurs convenus, {c} à trancher.",
+    conflicts: "Là où les répondants divergent",
+    partial: "Répondus par certains répondants seulement",
+    rule_takes: "La règle retient :",
+    settle: "Trancher avec cette réponse",
+    open_draft: "Ouvrir le consensus comme brouillon",
+    still_open: "Les divergences laissées ouvertes restent sans réponse dans le brouillon et sont listées dans son fichier.",
+    evidence: "Justificatifs",
+    note: "Note",
+    need_two_respondents: "Ajoutez les fichiers d'au moins deux répondants.",
 };
 
 pub static MANY_ES: Many = Many {
@@ -573,6 +626,22 @@ pub static MANY_ES: Many = Many {
     add_drafts: "Añadir los borradores elegidos",
     nothing_yet: "Todavía no hay archivos.",
     report_label: "Informe",
+    other_cycle: "{f} se descarta: es del ciclo {c}, y los archivos aquí son de otro.",
+    consensus_intro: "Varios encuestados de una administración respondieron por separado: deposite sus archivos para ver en qué coinciden y en qué difieren, resuelva cada diferencia y abra las respuestas acordadas como borrador. Todo se queda en este navegador.",
+    rule: "Diferencias que el grupo no resolvió",
+    rule_none: "Dejarlas abiertas",
+    rule_lowest: "Tomar la respuesta más baja",
+    rule_median: "Tomar la respuesta mediana",
+    agreed: "{n} indicadores acordados, {c} por resolver.",
+    conflicts: "Donde los encuestados difieren",
+    partial: "Respondidos solo por algunos encuestados",
+    rule_takes: "La regla toma:",
+    settle: "Resolver con esta respuesta",
+    open_draft: "Abrir el consenso como borrador",
+    still_open: "Las diferencias que queden abiertas quedan sin respuesta en el borrador y se enumeran en su archivo.",
+    evidence: "Evidencias",
+    note: "Nota",
+    need_two_respondents: "Añada los archivos de al menos dos encuestados.",
 };
 
 #[cfg(test)]

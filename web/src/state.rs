@@ -25,6 +25,8 @@ pub enum Page {
     Workshop,
     /// One administration's review cycles.
     Compare,
+    /// Several respondents' answers made one.
+    Consensus,
 }
 
 /// Which profile a draft answers: an embedded one or one the user loaded.
@@ -130,6 +132,8 @@ pub enum FileState {
     OtherAdministration(FileSummary),
     /// It loads but answers another profile than the others.
     OtherProfile(FileSummary),
+    /// It loads but is of another review cycle than the others (a consensus is of one).
+    OtherCycle(FileSummary),
 }
 
 /// What a loaded file is, for the list of files.
@@ -165,6 +169,9 @@ pub enum FileSet {
     Workshop,
     /// The Compare page's: one administration's cycles, one profile id.
     Compare,
+    /// The Consensus page's: several respondents of one administration, profile version and
+    /// cycle.
+    Consensus,
 }
 
 impl FileSet {
@@ -175,7 +182,8 @@ impl FileSet {
         let this = match file.state {
             FileState::Loaded(s)
             | FileState::OtherAdministration(s)
-            | FileState::OtherProfile(s) => s,
+            | FileState::OtherProfile(s)
+            | FileState::OtherCycle(s) => s,
             FileState::Failed(_) => return file,
         };
         let first = present.iter().find_map(|f| match &f.state {
@@ -187,15 +195,18 @@ impl FileSet {
             // versions (compare carries the older ones forward).
             Some(first)
                 if this.profile.id != first.profile.id
-                    || (self == FileSet::Workshop && this.profile != first.profile) =>
+                    || (self != FileSet::Compare && this.profile != first.profile) =>
             {
                 FileState::OtherProfile(this)
             }
             Some(first)
-                if self == FileSet::Compare
+                if self != FileSet::Workshop
                     && this.administration_key() != first.administration_key() =>
             {
                 FileState::OtherAdministration(this)
+            }
+            Some(first) if self == FileSet::Consensus && this.cycle != first.cycle => {
+                FileState::OtherCycle(this)
             }
             _ => FileState::Loaded(this),
         };
@@ -241,9 +252,11 @@ pub struct Sets {
     pub workshop: Rc<Vec<LoadedFile>>,
     /// The Compare page's files, in the order added.
     pub compare: Rc<Vec<LoadedFile>>,
+    /// The Consensus page's files (one per respondent), in the order added.
+    pub consensus: Rc<Vec<LoadedFile>>,
 }
 
-/// What the user did on the Workshop or Compare page.
+/// What the user did on the Workshop, Compare or Consensus page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SetAction {
     /// Files added to a page's set: one whose text is there already is not added again;
@@ -293,6 +306,7 @@ impl Sets {
         match set {
             FileSet::Workshop => &self.workshop,
             FileSet::Compare => &self.compare,
+            FileSet::Consensus => &self.consensus,
         }
     }
 
@@ -300,6 +314,7 @@ impl Sets {
         Rc::make_mut(match set {
             FileSet::Workshop => &mut self.workshop,
             FileSet::Compare => &mut self.compare,
+            FileSet::Consensus => &mut self.consensus,
         })
     }
 }
@@ -581,6 +596,7 @@ mod tests {
                 FileState::Failed(_) => "failed",
                 FileState::OtherAdministration(_) => "other administration",
                 FileState::OtherProfile(_) => "other profile",
+                FileState::OtherCycle(_) => "other cycle",
             })
             .collect()
     }
@@ -640,6 +656,34 @@ mod tests {
             ["loaded", "loaded", "other profile"]
         );
         assert!(s.compare.is_empty(), "the sets are apart");
+    }
+
+    #[test]
+    fn a_consensus_takes_one_administration_version_and_cycle() {
+        let mut other_cycle = file("c", "Borovia", Some("XB"), WCO);
+        if let FileState::Loaded(s) = &mut other_cycle.state {
+            s.cycle = "2024".into();
+        }
+        let s = Rc::new(Sets::default()).reduce(SetAction::Add(
+            FileSet::Consensus,
+            vec![
+                file("a", "Borovia", Some("XB"), WCO),
+                file("b", "Borovia", Some("XB"), WCO),
+                file("v", "Borovia", Some("XB"), ("wco-resilience", "1.1.0")),
+                file("m", "Meridia", Some("MD"), WCO),
+                other_cycle,
+            ],
+        ));
+        assert_eq!(
+            states(&s, FileSet::Consensus),
+            [
+                "loaded",
+                "loaded",
+                "other profile",
+                "other administration",
+                "other cycle"
+            ]
+        );
     }
 
     #[test]

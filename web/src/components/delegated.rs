@@ -2,7 +2,8 @@
 //! this element; the views module, fetched the first time such a page opens, mounts the
 //! page's components (`crate::pages::workshop`, `compare`, `framework`) in it, with the
 //! interface language, the profiles' sources and the open draft, and again when they
-//! change.
+//! change. The Consensus page opens its result here (a `tradeready-open` event), as an
+//! imported file.
 
 use crate::browser;
 use crate::ctx::Ctx;
@@ -21,26 +22,58 @@ pub fn delegated(props: &Props) -> Html {
     let ctx = use_context::<Ctx>().expect("inside the app");
     let host = use_node_ref();
     let failed = use_state(|| false);
+    // The Framework page shows the open draft's answers; the others take no draft.
+    let draft = (props.page == Page::Framework)
+        .then(|| ctx.state.draft.clone())
+        .flatten();
     let key = (
         props.page.clone(),
         ctx.state.lang,
         std::rc::Rc::as_ptr(&ctx.profiles) as usize,
+        draft.as_ref().map(|d| (d.id.clone(), d.revision)),
     );
+    // What the Consensus page opens as a draft comes in as an import does.
+    // What the Consensus page opens comes as a `tradeready-open` event on the element, its
+    // detail the file's name and text; it is imported as today's profiles allow.
+    let import = use_mut_ref(Callback::noop);
+    *import.borrow_mut() = crate::pages::start::importer(&ctx, false);
+    {
+        let host = host.clone();
+        use_effect_with((), move |()| {
+            let listener = host.cast::<web_sys::Element>().map(|element| {
+                gloo::events::EventListener::new(&element, "tradeready-open", move |e| {
+                    let field = |name: &str| {
+                        js_sys::Reflect::get(e, &"detail".into())
+                            .and_then(|d| js_sys::Reflect::get(&d, &name.into()))
+                            .ok()
+                            .and_then(|v| v.as_string())
+                    };
+                    if let (Some(name), Some(text)) = (field("name"), field("text")) {
+                        import.borrow().emit((name, text.into_bytes()));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     {
         let (host, failed, profiles) = (host.clone(), failed.clone(), ctx.profiles.clone());
-        use_effect_with(key, move |(page, lang, _)| {
-            let name = if *page == Page::Compare {
-                "compare"
-            } else {
-                "workshop"
+        use_effect_with(key, move |(page, lang, _, _)| {
+            let name = match page {
+                Page::Compare => "compare",
+                Page::Consensus => "consensus",
+                Page::Framework => "framework",
+                _ => "workshop",
             };
             let (own, packs) = profiles.sources();
             let json = |texts: &[String]| serde_json::to_string(texts).unwrap_or_default();
+            let draft = serde_json::to_string(&draft).unwrap_or_default();
             let args = [
                 name.into(),
                 lang.code().into(),
                 json(own).into(),
                 json(packs).into(),
+                draft.into(),
             ];
             if let Some(element) = host.cast::<web_sys::Element>() {
                 yew::platform::spawn_local(async move {

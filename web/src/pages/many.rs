@@ -55,6 +55,7 @@ pub fn files(props: &Props) -> Html {
     let id = match set {
         FileSet::Workshop => "workshop-files",
         FileSet::Compare => "compare-files",
+        FileSet::Consensus => "consensus-files",
     };
     // Neutral labels follow the order of the files that loaded, as in the report.
     let mut shown = 0usize;
@@ -118,6 +119,9 @@ fn file_row(ctx: &Ctx, f: &LoadedFile, anonymize: bool, shown: &mut usize) -> Ht
         },
         FileState::OtherAdministration(s) => html! {
             <span class="warn">{ many.other_administration.replace("{f}", &f.name).replace("{a}", &s.administration) }</span>
+        },
+        FileState::OtherCycle(s) => html! {
+            <span class="warn">{ many.other_cycle.replace("{f}", &f.name).replace("{c}", &s.cycle) }</span>
         },
         FileState::OtherProfile(s) => html! {
             <span class="warn">{ many.other_profile.replace("{f}", &f.name).replace("{p}", &format!("{} {}", s.profile.id, s.profile.version)) }</span>
