@@ -212,7 +212,6 @@ pub fn draw_scaled<DB: DrawingBackend>(
 }
 
 /// The chart as a standalone SVG document.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn to_svg(chart: &BarChart, width: u32) -> String {
     let height = chart.height();
     let mut svg = String::new();

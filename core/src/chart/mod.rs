@@ -2,11 +2,13 @@
 //! over plotters' `DrawingBackend`.
 //!
 //! The web app draws the models on a canvas (plotters-canvas), the reports to SVG (the
-//! `to_svg` functions, native builds). A model is plain data, so it is what tests
+//! `to_svg` functions, on every target: the browser builds the same report pages). A model is plain data, so it is what tests
 //! snapshot, and it gives every chart its text alternative.
 //!
 //! - [`bar`]: one score report's domains, phases or scenarios as bars, built by the
 //!   report model ([`crate::report::Report::domain_chart`] and the like).
+//! - [`cycles`]: one administration across review cycles: the trend of the overall and of
+//!   each domain, and the change per domain from the first cycle to the last.
 //! - [`workshop`]: several administrations at once, from an
 //!   [`AggregateReport`](crate::aggregate::AggregateReport): the heat map of
 //!   administrations against domains, the distribution of scores per domain, and the
@@ -17,9 +19,9 @@
 //! machine.
 
 pub mod bar;
+pub mod cycles;
 pub mod workshop;
 
-#[cfg(not(target_arch = "wasm32"))]
 pub use bar::to_svg;
 pub use bar::{Bar, BarChart, Threshold, draw, draw_scaled};
 

@@ -585,7 +585,6 @@ pub fn draw_level_spread<DB: DrawingBackend>(
 }
 
 /// Draws a chart to a standalone SVG document `width` wide and `height` high.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn svg(
     width: u32,
     height: u32,
