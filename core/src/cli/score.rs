@@ -75,7 +75,8 @@ pub fn run(args: &Args) -> Outcome {
             if matches!(args.format, Format::Csv) {
                 tradeready::report::csv::render(&report)
             } else {
-                tradeready::report::html::render(&report, &tradeready::chart::to_svg).into_bytes()
+                tradeready::report::html::render(&report, &one.profile, &tradeready::chart::to_svg)
+                    .into_bytes()
             }
         }
     };
