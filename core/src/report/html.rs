@@ -13,13 +13,13 @@ use std::fmt::Write;
 /// The stylesheet of the report: readable on screen, and on A4 with page breaks between
 /// sections and no chart or action cut in two.
 const STYLE: &str = "\
-@page{size:A4;margin:16mm 14mm}\
+@page{size:A4;margin:12mm 12mm 13mm}\
 *{box-sizing:border-box}\
 body{font:10.5pt/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif;color:#1b1f24;margin:0 auto;max-width:190mm;padding:8mm}\
 header{border-bottom:2px solid #1f5f8b;padding-bottom:6px;margin-bottom:10px}\
 .kicker{margin:0;color:#1f5f8b;font-weight:600;text-transform:uppercase;letter-spacing:.04em;font-size:8.5pt}\
 h1{margin:2px 0;font-size:18pt}\
-h2{font-size:13pt;margin:14px 0 6px;color:#1f5f8b;break-after:avoid}\
+h2{font-size:13pt;margin:12px 0 4px;color:#1f5f8b;break-after:avoid}\
 .meta{color:#4a5561;margin:0}\
 .summary{display:flex;flex-wrap:wrap;gap:10px 28px;align-items:flex-end}\
 .summary div{display:flex;flex-direction:column}\
@@ -28,19 +28,19 @@ h2{font-size:13pt;margin:14px 0 6px;color:#1f5f8b;break-after:avoid}\
 .overall .figure{font-size:26pt;color:#1f5f8b}\
 .badge{display:inline-block;margin-left:6px;padding:0 5px;border:1px solid #8a4b00;border-radius:3px;color:#8a4b00;font-size:8pt;text-transform:uppercase;vertical-align:middle}\
 .provisional{margin:8px 0;padding:6px 10px;border-left:4px solid #8a4b00;background:#fff4e5}\
-figure{margin:6px 0;break-inside:avoid}\
+figure{margin:4px 0;break-inside:avoid}\
 figure svg{width:100%;height:auto;max-width:170mm}\
 table{border-collapse:collapse;width:100%;margin:4px 0;break-inside:auto}\
-th,td{border-bottom:1px solid #d5dbe1;padding:3px 6px;text-align:left;vertical-align:top}\
+th{white-space:nowrap}th,td{border-bottom:1px solid #d5dbe1;padding:3px 6px;text-align:left;vertical-align:top}\
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
 ol.plan{padding-left:20px}\
-table.plan{font-size:9pt;line-height:1.3}table.plan td{padding:2px 5px}\
+table.plan{font-size:8.5pt;line-height:1.25}table.plan td{padding:2px 4px}\
 table.plan tr{break-inside:avoid}\
 table.plan th{font-size:8.5pt;color:#4a5561;font-weight:600}\
 .plan .what{font-weight:600}\
-.plan .domain,.plan .refs,.plan .adopted{color:#4a5561;font-size:8.5pt}\
+.plan .domain,.plan .refs,.plan .adopted{color:#4a5561;font-size:7.5pt}\
 .plan .rec{margin:1px 0}\
-.plan code{font-size:8pt}\
+.plan code{font-size:7.5pt}\
 ul.caps li{margin-bottom:3px}\
 section{break-inside:auto}\
 h3{font-size:10.5pt;margin:8px 0 2px}\
@@ -49,7 +49,7 @@ table.data,table.moves{font-size:9pt;line-height:1.3}table.data td,table.moves t
 table.data tr,table.moves tr{break-inside:avoid}\
 .spreads{display:flex;flex-wrap:wrap;gap:0 8px}.spreads figure{width:49%}\
 section.chart-section{break-before:auto}\
-@media print{body{padding:0;max-width:none}a{color:inherit;text-decoration:none}}\
+@media print{body{padding:0;max-width:none;font-size:10pt}a{color:inherit;text-decoration:none}}\
 ";
 
 /// The width, in pixels, charts are laid out for: their labels take two fifths of it.
@@ -308,8 +308,9 @@ pub(crate) fn body(
     }
 }
 
-/// A chart under its heading. The chart writes each value beside its bar; its text
-/// alternative (every value, in words) is the figure's label.
+/// A chart in a section of its own. The chart draws its title (a heading above it said it
+/// twice, and cost the printed report a page) and writes each value beside its bar; its
+/// text alternative (every value, in words) is the figure's label.
 pub(crate) fn chart_section(
     w: &mut String,
     chart: &BarChart,
@@ -318,8 +319,7 @@ pub(crate) fn chart_section(
 ) {
     let _ = writeln!(
         w,
-        "<section class=\"chart-section\">\n<h2>{}</h2>\n<figure role=\"img\" aria-label=\"{}\">{}</figure>",
-        esc(&chart.title),
+        "<section class=\"chart-section\">\n<figure role=\"img\" aria-label=\"{}\">{}</figure>",
         esc(&chart.summary()),
         svg(chart, width)
     );

@@ -302,8 +302,7 @@ fn cycles_page(
     let trend = cycles::trend(profile, &scored, lang, p.trend_title, words.overall);
     let _ = writeln!(
         w,
-        "<section class=\"chart-section\">\n<h2>{}</h2>\n<figure role=\"img\" aria-label=\"{}\">{}</figure>\n</section>",
-        esc(&trend.title),
+        "<section class=\"chart-section\">\n<figure role=\"img\" aria-label=\"{}\">{}</figure>\n</section>",
         esc(&trend.summary()),
         workshop::svg(CHART_WIDTH, trend.height(), |a| cycles::draw_trend(
             &trend, a, 1.0
@@ -312,8 +311,7 @@ fn cycles_page(
     let change = cycles::change(profile, comparison, lang, p.change_title);
     let _ = writeln!(
         w,
-        "<section class=\"chart-section\">\n<h2>{}</h2>\n<figure role=\"img\" aria-label=\"{}\">{}</figure>",
-        esc(&change.title),
+        "<section class=\"chart-section\">\n<figure role=\"img\" aria-label=\"{}\">{}</figure>",
         esc(&change.summary()),
         workshop::svg(CHART_WIDTH, change.height(), |a| cycles::draw_change(
             &change, a, 1.0
@@ -535,47 +533,29 @@ fn workshop_page(
     let heat = workshop::heat_map(profile, group, lang, p.heat_title);
     let _ = writeln!(
         w,
-        "<section class=\"chart-section\">\n<h2>{}</h2>\n<figure role=\"img\" aria-label=\"{}\">{}</figure>",
-        esc(&heat.title),
+        "<section class=\"chart-section\">\n<figure role=\"img\" aria-label=\"{}\">{}</figure>",
         esc(&heat.summary()),
         workshop::svg(CHART_WIDTH, heat.height(), |a| workshop::draw_heat_map(
             &heat, a, 1.0
         )),
     );
-    let _ = writeln!(
-        w,
-        "<table class=\"data heat\">\n<thead><tr><th>{}</th><th class=\"n\">{}</th>",
-        p.administration, words.overall
-    );
-    for (i, c) in heat.columns.iter().enumerate() {
-        let _ = write!(
-            w,
-            "<th class=\"n\" title=\"{}\">{}</th>",
-            esc(&c.label),
-            i + 1
-        );
-    }
-    let _ = writeln!(w, "</tr></thead>\n<tbody>");
-    for r in &heat.rows {
-        let _ = write!(
-            w,
-            "<tr><td>{}</td><td class=\"n\">{}</td>",
-            esc(&r.label),
-            n.score(r.overall.value)
-        );
-        for c in &r.cells {
-            let _ = write!(w, "<td class=\"n\">{}</td>", n.score(c.value));
-        }
-        let _ = writeln!(w, "</tr>");
-    }
-    let _ = writeln!(w, "</tbody>\n</table>\n</section>");
+    let _ = writeln!(w, "</section>");
 
     let dist = workshop::distribution(profile, group, lang, p.distribution_title);
     let _ = writeln!(
         w,
-        "<section class=\"chart-section\">\n<h2>{}</h2>\n<figure role=\"img\" aria-label=\"{}\">{}</figure>",
-        esc(&dist.title),
-        esc(&dist.title),
+        "<section class=\"chart-section\">\n<figure role=\"img\" aria-label=\"{}\">{}</figure>",
+        esc(&format!(
+            "{}: {}.",
+            dist.title,
+            dist.rows()
+                .iter()
+                .map(|[label, n, min, median, max]| format!(
+                    "{label} (n {n}) {median}, {min}–{max}"
+                ))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
         workshop::svg(CHART_WIDTH, dist.height(), |a| workshop::draw_distribution(
             &dist, a, 1.0
         )),
@@ -683,7 +663,6 @@ struct PageWords {
     distribution_title: &'static str,
     spread_title: &'static str,
     no_spread: &'static str,
-    administration: &'static str,
     min: &'static str,
     median: &'static str,
     max: &'static str,
@@ -745,7 +724,6 @@ static PAGE_EN: PageWords = PageWords {
     distribution_title: "Scores per domain across the group",
     spread_title: "Where the administrations differ most",
     no_spread: "The administrations do not differ on any indicator.",
-    administration: "Administration",
     min: "min",
     median: "median",
     max: "max",
@@ -784,7 +762,6 @@ static PAGE_FR: PageWords = PageWords {
     distribution_title: "Scores par domaine dans le groupe",
     spread_title: "Là où les administrations diffèrent le plus",
     no_spread: "Les administrations ne diffèrent sur aucun indicateur.",
-    administration: "Administration",
     min: "min.",
     median: "médiane",
     max: "max.",
@@ -823,7 +800,6 @@ static PAGE_ES: PageWords = PageWords {
     distribution_title: "Puntuaciones por dominio en el grupo",
     spread_title: "Donde más difieren las administraciones",
     no_spread: "Las administraciones no difieren en ningún indicador.",
-    administration: "Administración",
     min: "mín.",
     median: "mediana",
     max: "máx.",
