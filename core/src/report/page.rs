@@ -431,7 +431,7 @@ fn cycles_page(
             .unwrap_or_default();
         let _ = writeln!(
             w,
-            "<section>\n<h2>{} ({})</h2>\n<table class=\"moves\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+            "<section>\n<h2>{} {}</h2>\n<table class=\"moves\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
             p.actions_followed,
             esc(first),
             words.indicator,
