@@ -226,7 +226,10 @@ fn a_workshop_under_anonymize_names_no_administration() {
             "{label} missing"
         );
     }
-    assert_eq!(page.matches("<svg").count() >= 2, true);
+    assert!(
+        page.matches("<svg").count() >= 2,
+        "the heat map and the distribution"
+    );
     assert!(page.contains("Where the administrations differ most"));
 
     // Without --anonymize the names are there.

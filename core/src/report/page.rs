@@ -54,11 +54,11 @@ pub struct PageError {
 }
 
 impl PageError {
-    fn at(file: usize, code: &'static str, pointer: &str, message: String) -> PageError {
-        PageError {
+    fn at(file: usize, code: &'static str, pointer: &str, message: String) -> Box<PageError> {
+        Box::new(PageError {
             file: Some(file),
             diagnostic: Diagnostic::error(code, pointer, message),
-        }
+        })
     }
 }
 
@@ -136,12 +136,12 @@ pub fn load(catalogue: &Catalogue, texts: &[&str]) -> Vec<Loaded<MigratedFile>> 
 
 /// The view the files make, or why they make none: files of several profile ids, or a
 /// mixture of cycles and administrations (some administration twice among others).
-pub fn view(files: &[MigratedFile]) -> Result<View, PageError> {
+pub fn view(files: &[MigratedFile]) -> Result<View, Box<PageError>> {
     let Some(first) = files.first() else {
-        return Err(PageError {
+        return Err(Box::new(PageError {
             file: None,
             diagnostic: Diagnostic::error("report-empty", "", "a report needs an assessment"),
-        });
+        }));
     };
     for (i, f) in files.iter().enumerate() {
         let (p, q) = (&first.scored.profile, &f.scored.profile);
@@ -196,12 +196,12 @@ pub fn view(files: &[MigratedFile]) -> Result<View, PageError> {
 }
 
 /// The page of `files` (see the module's documentation), in `options.lang`.
-pub fn render(files: &[MigratedFile], options: &Options) -> Result<String, PageError> {
+pub fn render(files: &[MigratedFile], options: &Options) -> Result<String, Box<PageError>> {
     let view = view(files)?;
     let profile: &Profile = &files[0].scored.profile;
     let lang = match &options.lang {
         Some(l) if !profile.languages.iter().any(|p| p == l) => {
-            return Err(PageError {
+            return Err(Box::new(PageError {
                 file: None,
                 diagnostic: Diagnostic::error(
                     "report-language",
@@ -213,29 +213,31 @@ pub fn render(files: &[MigratedFile], options: &Options) -> Result<String, PageE
                         profile.languages.join(", ")
                     ),
                 ),
-            });
+            }));
         }
         Some(l) => l.clone(),
         None => profile.default_language().to_owned(),
     };
     if options.anonymize && view != View::Workshop {
-        return Err(PageError {
+        return Err(Box::new(PageError {
             file: None,
             diagnostic: Diagnostic::error(
                 "report-anonymize",
                 "",
                 "--anonymize labels the administrations of a workshop; these files are of one administration",
             ),
-        });
+        }));
     }
     let report_of =
         |s: &Scored| Report::new(&s.profile, &s.scores, &lang).with_actions(&s.assessment.actions);
     Ok(match view {
         View::One => html::render(&report_of(&files[0].scored), profile, &chart::to_svg),
         View::Cycles => {
-            let comparison = compare::compare(files).map_err(|d| PageError {
-                file: None,
-                diagnostic: d,
+            let comparison = compare::compare(files).map_err(|d| {
+                Box::new(PageError {
+                    file: None,
+                    diagnostic: d,
+                })
             })?;
             let mut ordered: Vec<&MigratedFile> = files.iter().collect();
             ordered.sort_by_key(|c| c.scored.assessment.as_of);
@@ -244,11 +246,12 @@ pub fn render(files: &[MigratedFile], options: &Options) -> Result<String, PageE
         }
         View::Workshop => {
             let scored: Vec<&Scored> = files.iter().map(|f| &f.scored).collect();
-            let group =
-                aggregate::aggregate(&scored, options.anonymize).map_err(|e| PageError {
+            let group = aggregate::aggregate(&scored, options.anonymize).map_err(|e| {
+                Box::new(PageError {
                     file: Some(e.file),
                     diagnostic: e.diagnostic,
-                })?;
+                })
+            })?;
             workshop_page(&scored, &group, profile, &lang, options.anonymize)
         }
     })
