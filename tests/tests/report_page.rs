@@ -325,10 +325,12 @@ fn hostile(code: &str) -> std::path::PathBuf {
             "\"</td><script>note()</script>\"",
         )
         + "actions:\n  governance.oga-roles: {do: \"<i>Sign</i> @once\", owner: \"=cmd|' /C calc'!A0 <b>Legal</b>\", due: 2026-03-31, status: in-progress}\n";
+    // Tests run in parallel: each copy has a file of its own.
+    static COPIES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let copy = COPIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let path = std::env::temp_dir().join(format!(
-        "tradeready-hostile-page-{}-{}.yaml",
-        std::process::id(),
-        code.len()
+        "tradeready-hostile-page-{}-{copy}.yaml",
+        std::process::id()
     ));
     std::fs::write(&path, text).unwrap();
     path
@@ -598,4 +600,47 @@ fn the_workbook_has_four_sheets_with_frozen_headers_and_percentages() {
     );
     let _ = std::fs::remove_file(&out);
     let _ = std::fs::remove_file(&again);
+}
+
+#[test]
+fn the_csv_of_an_example_is_golden() {
+    insta::assert_snapshot!(
+        "northland-2025-csv-fr",
+        ok(&["score", NORTHLAND[2], "--format", "csv", "--lang", "fr"])
+    );
+}
+
+#[test]
+fn hostile_csv_parses_back_into_one_row_per_gap() {
+    let path = hostile("XE");
+    let file = path.to_str().unwrap();
+    let csv = ok(&["score", file, "--profile", PROFILE, "--format", "csv"]);
+    let json: serde_json::Value = serde_json::from_str(&ok(&[
+        "score",
+        file,
+        "--profile",
+        PROFILE,
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let gaps = json["gaps"].as_array().unwrap().len();
+    let csv_path = path.with_extension("csv");
+    std::fs::write(&csv_path, &csv).unwrap();
+    // Python's csv module, as a spreadsheet user's script would read it; the owner cell
+    // comes back as written, behind its defusing quote.
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg("import csv,sys\nrows=list(csv.reader(open(sys.argv[1],encoding='utf-8-sig',newline='')))\nprint(len(rows)-1)\nprint([r[9] for r in rows if r[9]][1])")
+        .arg(&csv_path)
+        .output()
+        .expect("python3 runs");
+    let _ = std::fs::remove_file(&csv_path);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{gaps}\n'=cmd|' /C calc'!A0 <b>Legal</b>\n"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
