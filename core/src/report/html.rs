@@ -344,7 +344,26 @@ pub fn esc(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::esc;
+    use super::{Lang, esc, lang_attr};
+    use crate::model::LocalizedText;
+
+    #[test]
+    fn text_shown_in_another_language_is_marked_with_it() {
+        let text = include_str!("../../../tests/data/profiles/demo.yaml");
+        let profile = crate::load::profile(text, crate::load::Layers::default())
+            .value
+            .expect("the demo profile is valid");
+        assert_eq!(profile.languages, ["en", "fr"]);
+        let plain = LocalizedText::from("Agree a protocol");
+        assert_eq!(lang_attr(&profile, &plain, Lang::Fr), " lang=\"en\"");
+        assert_eq!(lang_attr(&profile, &plain, Lang::En), "");
+        // The title has a French text; Spanish falls back to the default, English.
+        assert_eq!(lang_attr(&profile, &profile.title, Lang::Fr), "");
+        assert_eq!(
+            lang_attr(&profile, &profile.title, Lang::Es),
+            " lang=\"en\""
+        );
+    }
 
     #[test]
     fn markup_stays_text() {

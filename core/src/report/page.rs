@@ -817,3 +817,104 @@ static PAGE_ES: PageWords = PageWords {
     ],
     lang: Lang::Es,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEMO: &str = include_str!("../../../tests/data/profiles/demo.yaml");
+    const Y2024: &str = include_str!("../../../tests/data/cycles/demo-2024.yaml");
+    const Y2025: &str = include_str!("../../../tests/data/assessments/demo-2025.yaml");
+    const ADMIN: &str = "name: Customs Administration of Examplestan, code: XE";
+
+    fn files(texts: &[&str]) -> Vec<MigratedFile> {
+        let mut catalogue = Catalogue::empty();
+        assert!(catalogue.add_text(DEMO).value.is_some());
+        load(&catalogue, texts)
+            .into_iter()
+            .map(|l| l.value.unwrap_or_else(|| panic!("{:?}", l.diagnostics)))
+            .collect()
+    }
+
+    fn of(name: &str, code: &str) -> String {
+        Y2025.replace(ADMIN, &format!("name: {name}, code: {code}"))
+    }
+
+    #[test]
+    fn the_files_decide_the_view() {
+        assert_eq!(view(&files(&[Y2025])), Ok(View::One));
+        assert_eq!(view(&files(&[Y2025, Y2024])), Ok(View::Cycles));
+        let (b, c) = (of("Borovia", "XB"), of("Caldera", "XC"));
+        assert_eq!(view(&files(&[Y2025, &b, &c])), Ok(View::Workshop));
+        // The same code under another name is the same administration.
+        let renamed = of("Examplestan Customs", "XE");
+        assert_eq!(view(&files(&[Y2024, &renamed])), Ok(View::Cycles));
+        // Two cycles of Examplestan beside Borovia: neither.
+        let mixed = view(&files(&[Y2024, &b, Y2025])).unwrap_err();
+        assert_eq!(mixed.file, Some(2));
+        assert_eq!(mixed.diagnostic.code, "report-mixed");
+        assert!(
+            mixed.diagnostic.message.contains("as file 1"),
+            "{}",
+            mixed.diagnostic.message
+        );
+        assert_eq!(view(&[]).unwrap_err().diagnostic.code, "report-empty");
+    }
+
+    #[test]
+    fn a_language_the_profile_lacks_and_anonymize_outside_a_workshop_are_refused() {
+        let one = files(&[Y2025]);
+        let options = |lang: Option<&str>, anonymize| Options {
+            lang: lang.map(str::to_owned),
+            anonymize,
+        };
+        let e = render(&one, &options(Some("es"), false)).unwrap_err();
+        assert_eq!((e.file, e.diagnostic.code), (None, "report-language"));
+        assert!(e.diagnostic.message.ends_with("its languages are en, fr"));
+        let e = render(&one, &options(None, true)).unwrap_err();
+        assert_eq!(e.diagnostic.code, "report-anonymize");
+        let fr = render(&one, &options(Some("fr"), false)).unwrap();
+        assert!(fr.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+        // The same inputs give the same bytes.
+        assert_eq!(
+            fr,
+            render(&files(&[Y2025]), &options(Some("fr"), false)).unwrap()
+        );
+    }
+
+    #[test]
+    fn an_anonymized_workshop_holds_no_name_code_or_cycle() {
+        let b = of("Borovia Revenue", "XB").replace("2025-H1", "Borovia round");
+        let page = render(
+            &files(&[Y2025, &b]),
+            &Options {
+                lang: None,
+                anonymize: true,
+            },
+        )
+        .unwrap();
+        for banned in ["Examplestan", "Borovia", ">XE<", ">XB<", "2025-H1"] {
+            assert!(!page.contains(banned), "{banned} is in the page");
+        }
+        assert!(page.contains("Workshop: 2 administrations"));
+        let named = render(&files(&[Y2025, &b]), &Options::default()).unwrap();
+        assert!(
+            named.contains("Borovia Revenue") && named.contains("cycle 2025-H1, Borovia round")
+        );
+    }
+
+    #[test]
+    fn cycles_put_the_comparison_before_the_latest_report() {
+        let page = render(&files(&[Y2025, Y2024]), &Options::default()).unwrap();
+        let (moved, latest) = (
+            page.find("<h2>What moved</h2>").unwrap(),
+            page.find("Latest report: cycle 2025-H1").unwrap(),
+        );
+        assert!(moved < latest);
+        assert!(
+            page.contains("Cycles 2024 → 2025-H1"),
+            "as_of order, whatever the order given"
+        );
+        assert_eq!(page.matches("<svg").count(), 2 + 3);
+    }
+}
