@@ -252,6 +252,19 @@ fn a_french_report_marks_english_only_text_with_its_language() {
     assert!(!page.contains("<span class=\"what\" lang="));
     let spanish = ok(&["report", NORTHLAND[2], "--lang", "es"]);
     assert!(spanish.contains("<html lang=\"es\">") && spanish.contains("Plan de acción"));
+    // The workshop's charts speak French too: their words and their decimal commas.
+    let mut args = vec!["report", "--anonymize", "--lang", "fr"];
+    let files = workshop_files();
+    args.extend(files.iter().map(String::as_str));
+    let workshop = ok(&args);
+    assert!(
+        workshop.contains(">\nGlobal\n</text>"),
+        "the heat map's header"
+    );
+    assert!(
+        workshop.contains("Atelier : 8 administrations") || workshop.contains("Atelier\u{a0}: 8")
+    );
+    assert!(!workshop.contains(">\nOverall\n</text>"));
     let cycles = ok(&["report", NORTHLAND[0], NORTHLAND[2], "--lang", "es"]);
     assert!(cycles.contains("Avance entre ciclos de evaluación"));
     assert!(cycles.contains("+13,2"), "Spanish numbers");

@@ -698,7 +698,7 @@ impl PageWords {
     fn workshop(&self, n: usize) -> String {
         match self.lang {
             Lang::En => format!("Workshop: {n} administrations"),
-            Lang::Fr => format!("Atelier : {n} administrations"),
+            Lang::Fr => format!("Atelier\u{a0}: {n} administrations"),
             Lang::Es => format!("Taller: {n} administraciones"),
         }
     }

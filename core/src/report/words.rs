@@ -102,6 +102,16 @@ impl Lang {
         }
     }
 
+    /// The heat map's words: the header of the administrations' column, and of the
+    /// overall's (short, for a narrow column).
+    pub fn heat_words(self) -> [&'static str; 2] {
+        match self {
+            Lang::En => ["Administration", "Overall"],
+            Lang::Fr => ["Administration", "Global"],
+            Lang::Es => ["Administración", "Global"],
+        }
+    }
+
     /// A cap's maximum (0-100), with as many decimals as it has, up to one.
     pub fn max(self, max: f64) -> String {
         self.decimal(round_half_away(max, 1).to_string())
