@@ -39,10 +39,52 @@ pub struct Request {
     pub anonymize: bool,
 }
 
-/// The report page, or why there is none: each line a message naming its file.
+/// The report page, or why there is none: each line a message naming its file. The page
+/// is `tradeready report`'s, made by the same functions (`tradeready::report::page`).
 pub fn render(request: &Request) -> Result<String, Vec<String>> {
-    let scored = load(request)?;
-    page(&scored, request.lang.as_deref(), request.anonymize)
+    use tradeready::report::page;
+    let catalogue = catalogue(request);
+    let texts: Vec<&str> = request.files.iter().map(String::as_str).collect();
+    let mut files = Vec::with_capacity(texts.len());
+    let mut errors = Vec::new();
+    for (i, loaded) in page::load(&catalogue, &texts).into_iter().enumerate() {
+        errors.extend(loaded.errors().map(|d| d.render(&file_name(i))));
+        files.extend(loaded.value);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let Some(first) = files.first() else {
+        return Err(vec!["a report needs at least one file".to_owned()]);
+    };
+    let options = page::Options {
+        lang: Some(language(&first.scored, request.lang.as_deref()).to_owned()),
+        anonymize: request.anonymize,
+    };
+    page::render(&files, &options).map_err(|e| {
+        vec![match e.file {
+            Some(i) => e.diagnostic.render(&file_name(i)),
+            None => e.diagnostic.message,
+        }]
+    })
+}
+
+/// How a file of the request is named in a message: by its place.
+fn file_name(i: usize) -> String {
+    format!("file {}", i + 1)
+}
+
+/// The catalogue of the request: the embedded profiles in the packs given, and the user's
+/// own.
+fn catalogue(request: &Request) -> Catalogue {
+    let mut catalogue = Catalogue::embedded();
+    for text in &request.profiles {
+        let _ = catalogue.add_text(text);
+    }
+    for text in &request.packs {
+        let _ = catalogue.translate(text);
+    }
+    catalogue
 }
 
 /// The action plan of one assessment as `tradeready score --format csv` writes it.
@@ -65,13 +107,7 @@ fn language<'a>(scored: &'a Scored, lang: Option<&'a str>) -> &'a str {
 
 /// The request's files, loaded and scored against the profiles it gives.
 fn load(request: &Request) -> Result<Vec<Scored>, Vec<String>> {
-    let mut catalogue = Catalogue::embedded();
-    for text in &request.profiles {
-        let _ = catalogue.add_text(text);
-    }
-    for text in &request.packs {
-        let _ = catalogue.translate(text);
-    }
+    let catalogue = catalogue(request);
     let mut scored: Vec<Scored> = Vec::with_capacity(request.files.len());
     let mut errors = Vec::new();
     for (i, text) in request.files.iter().enumerate() {
@@ -89,22 +125,6 @@ fn load(request: &Request) -> Result<Vec<Scored>, Vec<String>> {
         return Err(errors);
     }
     Ok(scored)
-}
-
-/// The page of `tradeready report` for these assessments.
-fn page(scored: &[Scored], lang: Option<&str>, _anonymize: bool) -> Result<String, Vec<String>> {
-    let [one] = scored else {
-        return Err(vec![
-            "a report of several files is not available yet".to_owned(),
-        ]);
-    };
-    let lang = language(one, lang);
-    let report = tradeready::report::Report::new(&one.profile, &one.scores, lang)
-        .with_actions(&one.assessment.actions);
-    Ok(tradeready::report::html::render(
-        &report,
-        &tradeready::chart::to_svg,
-    ))
 }
 
 /// The parts of a report page the web app shows in a shadow root: its stylesheet (the
@@ -266,15 +286,22 @@ mod tests {
             ..Request::default()
         })
         .expect("the example loads");
-        let scored = Catalogue::embedded()
-            .load_assessment(NORTHLAND)
-            .value
-            .unwrap();
+        // As the command line makes it: `tradeready report` and `score --format html`.
+        let files: Vec<_> = tradeready::report::page::load(&Catalogue::embedded(), &[NORTHLAND])
+            .into_iter()
+            .map(|l| l.value.unwrap())
+            .collect();
+        let options = tradeready::report::page::Options::default();
+        assert_eq!(
+            page,
+            tradeready::report::page::render(&files, &options).unwrap()
+        );
+        let scored = &files[0].scored;
         let report = tradeready::report::Report::new(&scored.profile, &scored.scores, "en")
             .with_actions(&scored.assessment.actions);
         assert_eq!(
             page,
-            tradeready::report::html::render(&report, &tradeready::chart::to_svg)
+            tradeready::report::html::render(&report, &scored.profile, &tradeready::chart::to_svg)
         );
     }
 
@@ -300,6 +327,19 @@ mod tests {
         })
         .unwrap_err();
         assert!(errors.iter().all(|e| e.starts_with("file 2")), "{errors:?}");
+        // A mixture the report refuses says why, naming the file.
+        let meridia = include_str!("../../assessments/examples/meridia-2025.yaml");
+        let northland_2024 = include_str!("../../assessments/examples/northland-2024.yaml");
+        let errors = render(&Request {
+            files: vec![
+                NORTHLAND.to_owned(),
+                northland_2024.to_owned(),
+                meridia.to_owned(),
+            ],
+            ..Request::default()
+        })
+        .unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
     }
 
     #[test]
