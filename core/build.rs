@@ -46,6 +46,19 @@ fn main() {
         root.display()
     );
     entries.sort();
+    // The web app carries one version per profile id (src/pack.rs, WEB_HELD_BACK says
+    // which and why); natively every version is embedded, so that old files still load.
+    if wasm {
+        let all = entries.clone();
+        entries.retain(|(id, version, _)| {
+            let versions: Vec<&str> = all
+                .iter()
+                .filter(|(other, _, _)| other == id)
+                .map(|(_, v, _)| v.as_str())
+                .collect();
+            pack::on_the_web(id, version, &versions)
+        });
+    }
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     let mut code = String::from("&[\n");
     for (id, version, path) in &entries {
