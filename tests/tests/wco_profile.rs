@@ -314,6 +314,62 @@ fn in_1_1_0_every_invented_figure_critical_flag_and_cap_has_a_basis() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Issue 15, item 6: every scale indicator describes all five levels, and every question,
+/// help text, evidence item and recommendation, and every domain and scenario description,
+/// is in English, French and Spanish.
+#[test]
+fn in_1_1_0_everything_an_assessor_reads_is_in_three_languages() {
+    let (_, raw) = profile_at("1.1.0");
+    let mut problems = Vec::new();
+    for i in raw.domains.iter().flat_map(|d| &d.indicators) {
+        let id = &i.id;
+        langs(&i.text, &LANGS, &format!("{id} question"), &mut problems);
+        match &i.help {
+            Some(h) => langs(h, &LANGS, &format!("{id} help"), &mut problems),
+            None => problems.push(format!("{id}: no help")),
+        }
+        match &i.recommendation {
+            Some(r) => langs(r, &LANGS, &format!("{id} recommendation"), &mut problems),
+            None => problems.push(format!("{id}: no recommendation")),
+        }
+        for (n, e) in i.evidence.iter().enumerate() {
+            langs(e, &LANGS, &format!("{id} evidence {n}"), &mut problems);
+        }
+        if i.kind == raw::IndicatorKind::Scale {
+            for level in 0..=4 {
+                match i
+                    .levels
+                    .as_ref()
+                    .and_then(|l| l.iter().find(|(k, _)| k.0 == level))
+                {
+                    Some((_, text)) => {
+                        langs(text, &LANGS, &format!("{id} level {level}"), &mut problems)
+                    }
+                    None => problems.push(format!("{id}: level {level} not described")),
+                }
+            }
+        }
+    }
+    for d in &raw.domains {
+        match &d.description {
+            Some(t) => langs(t, &LANGS, &format!("{} description", d.id), &mut problems),
+            None => problems.push(format!("{}: no description", d.id)),
+        }
+    }
+    for s in &raw.scenarios {
+        match &s.description {
+            Some(d) => langs(d, &LANGS, &format!("{} description", s.id), &mut problems),
+            None => problems.push(format!("{}: no description", s.id)),
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
 /// Ratio help texts speak of percentages the way the app takes them (0 to 100 %), while
 /// the file stores a share.
 #[test]
