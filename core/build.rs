@@ -1,5 +1,6 @@
-//! Embeds every profile under `assessments/profiles/<id>/<version>.yaml` in the library, so
-//! that the command line and the web app work with no files beside them.
+//! Embeds the profiles under `assessments/profiles/<id>/<version>.yaml` in the library, so
+//! that the command line and the web app work with no files beside them: natively every
+//! version, on wasm32 one version per id (src/pack.rs, `on_the_web`).
 
 // A build script reads and writes files by nature; the library's rule does not apply here.
 #![allow(clippy::disallowed_methods)]
