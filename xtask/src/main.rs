@@ -438,7 +438,17 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
 /// `pack-<id>-<version>-<lang>.yaml`.
 fn language_packs() -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
-    for p in tradeready::embedded::PROFILES {
+    let all = tradeready::embedded::PROFILES;
+    // Only the versions the web build embeds (tradeready::pack::WEB_HELD_BACK).
+    let on_the_web = all.iter().filter(|p| {
+        let versions: Vec<&str> = all
+            .iter()
+            .filter(|o| o.id == p.id)
+            .map(|o| o.version)
+            .collect();
+        tradeready::pack::on_the_web(p.id, p.version, &versions)
+    });
+    for p in on_the_web {
         let languages = tradeready::pack::languages(p.text)
             .with_context(|| format!("{} {}: no languages", p.id, p.version))?;
         for lang in &languages {
