@@ -24,9 +24,10 @@ pub fn one_language(text: &str, lang: &str) -> Option<String> {
 }
 
 /// The pack the web app embeds: `lang` only (normally the default language), and without
-/// what the app shows only on demand: the clauses' text (a paraphrase of each provision,
-/// read under "sources cited" and on the Framework page) and the descriptions of the
-/// profile and its domains. The full pack of the language, fetched when wanted, brings
+/// what the questionnaire does not show: the clauses' text (a paraphrase of each provision,
+/// read under "sources cited" and on the Framework page), the descriptions of the profile
+/// and its domains, and the recommendations (on Results and in reports, which the views
+/// module draws with the full pack). The full pack of the language, fetched when wanted, brings
 /// them back. None as for [`one_language`].
 pub fn lite(text: &str, lang: &str) -> Option<String> {
     let mut doc: Value = serde_yaml::from_str(text).ok()?;
@@ -37,6 +38,12 @@ pub fn lite(text: &str, lang: &str) -> Option<String> {
         for d in domains {
             if let Some(d) = d.as_mapping_mut() {
                 d.remove("description");
+                let indicators = d.get_mut("indicators").and_then(Value::as_sequence_mut);
+                for i in indicators.into_iter().flatten() {
+                    if let Some(i) = i.as_mapping_mut() {
+                        i.remove("recommendation");
+                    }
+                }
             }
         }
     }

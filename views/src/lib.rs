@@ -158,12 +158,11 @@ pub fn bar_chart(chart: &str, width: u32) -> Result<String, String> {
 mod bindings {
     use wasm_bindgen::prelude::*;
 
-    /// Mounts the Workshop (`page` "workshop"), Compare ("compare"), Consensus
-    /// ("consensus") or Framework ("framework") page in `host`, in the interface language `lang`, with the user's own
-    /// profiles and the language packs the app holds (JSON arrays of texts) and the open
-    /// draft (JSON, or "null"); called again, gives the mounted page new ones. A file to
-    /// open as a draft (the Consensus page's result) goes to the app as a `tradeready-open`
-    /// event on `host`, its detail `{name, text}`.
+    /// Mounts a page in `host`: `page` "results", "framework", "workshop", "compare" or
+    /// "consensus", in the interface language `lang`, with the user's own profiles and the
+    /// language packs the app holds (JSON arrays of texts) and the open draft's storage id
+    /// ("" for none) and revision; called again, gives the mounted page new ones. What the
+    /// page asks of the app goes to it as events on `host` (see `pages`).
     #[wasm_bindgen]
     pub fn mount(
         host: web_sys::Element,
@@ -172,20 +171,20 @@ mod bindings {
         own: &str,
         packs: &str,
         draft: &str,
+        revision: f64,
     ) {
         use std::rc::Rc;
         use tradeready_web::state::Page;
         let texts =
             |json: &str| Rc::new(serde_json::from_str::<Vec<String>>(json).unwrap_or_default());
         let page = match page {
+            "results" => Page::Results,
             "compare" => Page::Compare,
             "framework" => Page::Framework,
             "consensus" => Page::Consensus,
             _ => Page::Workshop,
         };
-        let draft = serde_json::from_str::<tradeready_web::state::Draft>(draft)
-            .ok()
-            .map(Rc::new);
+        let draft = (!draft.is_empty()).then(|| (draft.to_owned(), revision as u64));
         let lang = tradeready_web::i18n::Lang::from_code(lang).unwrap_or_default();
         crate::pages::mount(
             host.clone(),
@@ -195,26 +194,9 @@ mod bindings {
                 own: texts(own),
                 packs: texts(packs),
                 draft,
-                open: {
-                    let host = host.clone();
-                    yew::Callback::from(move |(name, text): (String, String)| {
-                        open_in_app(&host, &name, &text)
-                    })
-                },
+                host,
             },
         );
-    }
-
-    fn open_in_app(host: &web_sys::Element, name: &str, text: &str) {
-        let detail = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&detail, &"name".into(), &name.into());
-        let _ = js_sys::Reflect::set(&detail, &"text".into(), &text.into());
-        let init = web_sys::CustomEventInit::new();
-        init.set_detail(&detail);
-        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("tradeready-open", &init)
-        {
-            let _ = host.dispatch_event(&event);
-        }
     }
 
     /// Takes the mounted page away.

@@ -1,18 +1,28 @@
-//! The pages the app delegates (Workshop, Compare, Consensus, Framework), mounted in the element the
-//! app gives (a Yew root of their own), with a context like the app's: the interface
-//! language, the profiles (the embedded ones in the language's packs, and the user's own),
-//! the open draft, and the Workshop, Compare and Consensus pages' files, kept here between visits so
-//! that leaving the page and coming back loses nothing.
+//! The pages the app delegates (Results, Framework, Workshop, Compare, Consensus), mounted
+//! in the element the app gives (a Yew root of their own), with a context like the app's:
+//! the interface language, the profiles (the embedded ones in the language's full pack,
+//! which this module fetches itself, and the user's own), the open draft (read from browser
+//! storage, where the app saves every change), and the Workshop, Compare and Consensus
+//! pages' files, kept here between visits so that leaving a page and coming back loses
+//! nothing.
+//!
+//! What the pages ask of the app goes to it as events on the element: `tradeready-open`
+//! (a file to open as a draft: the Consensus page's result) and `tradeready-go` (a question
+//! to show: a link from Results).
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
+use tradeready_web::browser;
 use tradeready_web::ctx::{Ctx, Scoring};
 use tradeready_web::i18n::Lang;
 use tradeready_web::logic;
 use tradeready_web::pages::{
-    compare::Compare, consensus::ConsensusPage, framework::Framework, workshop::Workshop,
+    compare::Compare, consensus::ConsensusPage, framework::Framework, results::Results,
+    workshop::Workshop,
 };
-use tradeready_web::state::{Draft, Page, Sets, State};
+use tradeready_web::state::{Action, Focus, Page, Sets, State};
+use tradeready_web::storage;
 use yew::prelude::*;
 
 /// What the app hands over.
@@ -26,15 +36,50 @@ pub struct RootProps {
     pub own: Rc<Vec<String>>,
     /// The language packs the app holds.
     pub packs: Rc<Vec<String>>,
-    /// The open draft, if any (the Framework page shows its answers).
-    pub draft: Option<Rc<Draft>>,
-    /// Opens a file's text as a draft in the app (the Consensus page's result).
-    pub open: Callback<(String, String)>,
+    /// The open draft's storage id and revision, if any.
+    pub draft: Option<(String, u64)>,
+    /// The element the page is mounted in, which the app listens on.
+    pub host: web_sys::Element,
 }
 
 thread_local! {
     static KEPT: RefCell<Sets> = RefCell::default();
     static MOUNTED: RefCell<Option<(web_sys::Element, yew::AppHandle<Root>)>> = const { RefCell::new(None) };
+    /// Language packs fetched, by name: once each.
+    static PACKS: RefCell<BTreeMap<String, Option<String>>> = RefCell::default();
+}
+
+/// The full packs of the profiles in `lang` (the clauses' text and the recommendations, which
+/// the app's first load leaves out), fetched once each.
+async fn full_packs(own: Rc<Vec<String>>, lang: Lang) -> Vec<String> {
+    let names = logic::packs_wanted(&logic::available_profiles(&own, &[]), lang.code(), true);
+    let mut texts = Vec::with_capacity(names.len());
+    for name in names {
+        let known = PACKS.with(|p| p.borrow().get(&name).cloned());
+        let text = match known {
+            Some(text) => text,
+            None => {
+                let text = browser::pack(&name).await;
+                PACKS.with(|p| p.borrow_mut().insert(name, text.clone()));
+                text
+            }
+        };
+        texts.extend(text);
+    }
+    texts
+}
+
+/// Sends an event to the app on `host`, its detail the fields given.
+pub fn tell_app(host: &web_sys::Element, name: &str, fields: &[(&str, wasm_bindgen::JsValue)]) {
+    let detail = js_sys::Object::new();
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&detail, &(*key).into(), value);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
 }
 
 #[function_component(Root)]
@@ -46,32 +91,76 @@ pub fn root(props: &RootProps) -> Html {
         use_effect_with(kept, |kept| KEPT.with(|k| *k.borrow_mut() = kept.clone()));
     }
     let state = use_reducer(State::default);
+    // The moves the page has made, so that a new one (a link to a question) goes to the app.
+    let moves = use_mut_ref(|| 0u64);
     {
         // The language and the draft follow the app's.
         let state = state.clone();
-        let draft = props.draft.clone();
-        use_effect_with((props.lang, draft), move |(lang, draft)| {
-            state.dispatch(tradeready_web::state::Action::SetLang(*lang));
-            if let Some(draft) = draft {
-                state.dispatch(tradeready_web::state::Action::Open(Box::new(
-                    (**draft).clone(),
-                )));
+        let moves = moves.clone();
+        use_effect_with((props.lang, props.draft.clone()), move |(lang, draft)| {
+            state.dispatch(Action::SetLang(*lang));
+            if let Some(draft) = draft.as_ref().and_then(|(id, _)| storage::load(id)) {
+                state.dispatch(Action::Open(Box::new(draft)));
+                // Opening counts as a move of its own, which is not the page's.
+                *moves.borrow_mut() += 1;
             }
         });
     }
-    let profiles = use_memo((props.own.clone(), props.packs.clone()), |(own, packs)| {
+    {
+        let host = props.host.clone();
+        let moved = state.moved;
+        let (page, focus) = (state.page.clone(), state.focus.clone());
+        use_effect_with(moved, move |moved| {
+            let mut seen = moves.borrow_mut();
+            if *moved > *seen {
+                *seen = *moved;
+                if let (Page::Questionnaire(domain), Focus::Question(id)) = (page, focus) {
+                    tell_app(
+                        &host,
+                        "tradeready-go",
+                        &[("domain", (domain as u32).into()), ("id", id.into())],
+                    );
+                }
+            }
+        });
+    }
+    let fetched = use_state(|| None::<Rc<Vec<String>>>);
+    {
+        let fetched = fetched.clone();
+        use_effect_with((props.own.clone(), props.lang), move |(own, lang)| {
+            let (own, lang) = (own.clone(), *lang);
+            yew::platform::spawn_local(async move {
+                fetched.set(Some(Rc::new(full_packs(own, lang).await)));
+            });
+        });
+    }
+    // The app's packs until the full ones are here (or when they cannot be had).
+    let packs = match &*fetched {
+        Some(full) if !full.is_empty() => full.clone(),
+        _ => props.packs.clone(),
+    };
+    let profiles = use_memo((props.own.clone(), packs), |(own, packs)| {
         logic::available_profiles(own, packs)
     });
     let evaluation = {
-        let profiles = profiles.clone();
-        use_memo(props.draft.clone(), move |draft| {
-            let draft = draft.as_ref()?;
-            let available = logic::find(&profiles, &draft.profile_key())?;
-            Some(Scoring {
-                evaluation: logic::evaluate(draft, &available.profile),
-                ms: 0.0,
-            })
-        })
+        let (profiles, state) = (profiles.clone(), state.clone());
+        use_memo(
+            (
+                state.draft.as_ref().map(|d| (d.id.clone(), d.revision)),
+                Rc::as_ptr(&profiles) as usize,
+            ),
+            move |_| {
+                let draft = state.draft.as_ref()?;
+                let available = logic::find(&profiles, &draft.profile_key())?;
+                let started = browser::monotonic();
+                let evaluation = logic::evaluate(draft, &available.profile);
+                let ms = browser::monotonic()
+                    .zip(started)
+                    .map(|(end, start)| end - start)
+                    .unwrap_or_default();
+                Some(Scoring { evaluation, ms })
+            },
+        )
     };
     let ctx = Ctx {
         state,
@@ -85,14 +174,25 @@ pub fn root(props: &RootProps) -> Html {
     if ctx.state.lang != props.lang {
         return html! {};
     }
+    let open = {
+        let host = props.host.clone();
+        Callback::from(move |(name, text): (String, String)| {
+            tell_app(
+                &host,
+                "tradeready-open",
+                &[("name", name.into()), ("text", text.into())],
+            )
+        })
+    };
     html! {
         <ContextProvider<Ctx> context={ctx}>
             <ContextProvider<UseReducerHandle<Sets>> context={sets}>
                 {
                     match props.page {
+                        Page::Results => html! { <Results /> },
                         Page::Compare => html! { <Compare /> },
                         Page::Framework => html! { <Framework /> },
-                        Page::Consensus => html! { <ConsensusPage open={props.open.clone()} /> },
+                        Page::Consensus => html! { <ConsensusPage open={open} /> },
                         _ => html! { <Workshop /> },
                     }
                 }

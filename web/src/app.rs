@@ -203,9 +203,12 @@ pub fn app() -> Html {
     let page = match &state.page {
         Page::Start => html! { <pages::start::Start /> },
         Page::Questionnaire(d) => html! { <pages::questionnaire::Questionnaire domain={*d} /> },
-        Page::Results => html! { <pages::results::Results /> },
         // Mounted by the views module, which the first visit fetches.
-        page @ (Page::Workshop | Page::Compare | Page::Consensus | Page::Framework) => {
+        page @ (Page::Results
+        | Page::Workshop
+        | Page::Compare
+        | Page::Consensus
+        | Page::Framework) => {
             html! { <crate::components::delegated::Delegated page={page.clone()} /> }
         }
     };

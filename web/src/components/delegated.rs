@@ -1,14 +1,18 @@
-//! Where a page of the views module goes (Workshop, Compare, Framework): the app links only
-//! this element; the views module, fetched the first time such a page opens, mounts the
-//! page's components (`crate::pages::workshop`, `compare`, `framework`) in it, with the
-//! interface language, the profiles' sources and the open draft, and again when they
-//! change. The Consensus page opens its result here (a `tradeready-open` event), as an
-//! imported file.
+//! Where a page of the views module goes (Results, Framework, Workshop, Compare,
+//! Consensus): the app links only this element; the views module, fetched the first time
+//! such a page opens, mounts the page's components (`crate::pages::results`, `framework`,
+//! `workshop`, `compare`, `consensus`) in it, with the interface language, the profiles'
+//! sources and the open draft (its storage id: every change is saved there at once), and
+//! again when they change.
+//!
+//! What the page asks of the app comes as events on the element: `tradeready-open` (a file
+//! to open as a draft, as an import does: the Consensus page's result) and
+//! `tradeready-go` (a question to show: a link from Results).
 
 use crate::browser;
 use crate::ctx::Ctx;
 use crate::i18n::Interface;
-use crate::state::Page;
+use crate::state::{Action, Page};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,49 +21,30 @@ pub struct Props {
     pub page: Page,
 }
 
+/// A field of an event's detail.
+fn detail(e: &web_sys::Event, name: &str) -> Option<wasm_bindgen::JsValue> {
+    js_sys::Reflect::get(e, &"detail".into())
+        .and_then(|d| js_sys::Reflect::get(&d, &name.into()))
+        .ok()
+}
+
 #[function_component(Delegated)]
 pub fn delegated(props: &Props) -> Html {
     let ctx = use_context::<Ctx>().expect("inside the app");
     let host = use_node_ref();
     let failed = use_state(|| false);
-    // The Framework page shows the open draft's answers; the others take no draft.
-    let draft = (props.page == Page::Framework)
-        .then(|| ctx.state.draft.clone())
-        .flatten();
+    let draft = ctx.state.draft.as_ref().map(|d| (d.id.clone(), d.revision));
     let key = (
         props.page.clone(),
         ctx.state.lang,
         std::rc::Rc::as_ptr(&ctx.profiles) as usize,
-        draft.as_ref().map(|d| (d.id.clone(), d.revision)),
+        draft,
     );
-    // What the Consensus page opens as a draft comes in as an import does.
-    // What the Consensus page opens comes as a `tradeready-open` event on the element, its
-    // detail the file's name and text; it is imported as today's profiles allow.
-    let import = use_mut_ref(Callback::noop);
-    *import.borrow_mut() = crate::pages::start::importer(&ctx, false);
-    {
-        let host = host.clone();
-        use_effect_with((), move |()| {
-            let listener = host.cast::<web_sys::Element>().map(|element| {
-                gloo::events::EventListener::new(&element, "tradeready-open", move |e| {
-                    let field = |name: &str| {
-                        js_sys::Reflect::get(e, &"detail".into())
-                            .and_then(|d| js_sys::Reflect::get(&d, &name.into()))
-                            .ok()
-                            .and_then(|v| v.as_string())
-                    };
-                    if let (Some(name), Some(text)) = (field("name"), field("text")) {
-                        import.borrow().emit((name, text.into_bytes()));
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
     {
         let (host, failed, profiles) = (host.clone(), failed.clone(), ctx.profiles.clone());
-        use_effect_with(key, move |(page, lang, _, _)| {
+        use_effect_with(key, move |(page, lang, _, draft)| {
             let name = match page {
+                Page::Results => "results",
                 Page::Compare => "compare",
                 Page::Consensus => "consensus",
                 Page::Framework => "framework",
@@ -67,13 +52,14 @@ pub fn delegated(props: &Props) -> Html {
             };
             let (own, packs) = profiles.sources();
             let json = |texts: &[String]| serde_json::to_string(texts).unwrap_or_default();
-            let draft = serde_json::to_string(&draft).unwrap_or_default();
+            let (id, revision) = draft.clone().unwrap_or_default();
             let args = [
                 name.into(),
                 lang.code().into(),
                 json(own).into(),
                 json(packs).into(),
-                draft.into(),
+                id.into(),
+                (revision as f64).into(),
             ];
             if let Some(element) = host.cast::<web_sys::Element>() {
                 yew::platform::spawn_local(async move {
@@ -85,14 +71,30 @@ pub fn delegated(props: &Props) -> Html {
             }
         });
     }
-    // The Framework page's "by provision" view shows the clauses' text, which comes with
-    // the language's full pack.
+    // What the page asks of the app; the import sees today's profiles.
+    let import = use_mut_ref(Callback::noop);
+    *import.borrow_mut() = crate::pages::start::importer(&ctx, false);
     {
-        let want = ctx.want_sources.clone();
-        use_effect_with(props.page.clone(), move |page| {
-            if *page == Page::Framework {
-                want.emit(());
-            }
+        let (host, state) = (host.clone(), ctx.state.clone());
+        use_effect_with((), move |()| {
+            let listeners = host.cast::<web_sys::Element>().map(|element| {
+                let open =
+                    gloo::events::EventListener::new(&element, "tradeready-open", move |e| {
+                        let text = |name| detail(e, name).and_then(|v| v.as_string());
+                        if let (Some(name), Some(text)) = (text("name"), text("text")) {
+                            import.borrow().emit((name, text.into_bytes()));
+                        }
+                    });
+                let go = gloo::events::EventListener::new(&element, "tradeready-go", move |e| {
+                    let domain = detail(e, "domain").and_then(|v| v.as_f64());
+                    let id = detail(e, "id").and_then(|v| v.as_string());
+                    if let (Some(domain), Some(id)) = (domain, id) {
+                        state.dispatch(Action::GoToQuestion(domain as usize, id));
+                    }
+                });
+                (open, go)
+            });
+            move || drop(listeners)
         });
     }
     // When the app leaves the page.
