@@ -433,22 +433,25 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// The full language pack of every embedded profile in each of its languages (the wasm
-/// embeds the default language's lite pack), named as the web app asks for it:
-/// `pack-<id>-<version>-<lang>.yaml`.
-fn language_packs() -> Result<Vec<(String, String)>> {
-    let mut out = Vec::new();
+/// The embedded profiles the web build embeds too (tradeready::pack::WEB_HELD_BACK).
+fn web_profiles() -> impl Iterator<Item = &'static tradeready::embedded::EmbeddedProfile> {
     let all = tradeready::embedded::PROFILES;
-    // Only the versions the web build embeds (tradeready::pack::WEB_HELD_BACK).
-    let on_the_web = all.iter().filter(|p| {
+    all.iter().filter(|p| {
         let versions: Vec<&str> = all
             .iter()
             .filter(|o| o.id == p.id)
             .map(|o| o.version)
             .collect();
         tradeready::pack::on_the_web(p.id, p.version, &versions)
-    });
-    for p in on_the_web {
+    })
+}
+
+/// The full language pack of every embedded profile in each of its languages (the wasm
+/// embeds the default language's lite pack), named as the web app asks for it:
+/// `pack-<id>-<version>-<lang>.yaml`.
+fn language_packs() -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for p in web_profiles() {
         let languages = tradeready::pack::languages(p.text)
             .with_context(|| format!("{} {}: no languages", p.id, p.version))?;
         for lang in &languages {
@@ -551,7 +554,7 @@ fn size(dist: &Path) -> Result<usize> {
 /// wasm shares with the code, and the comment lines core/build.rs leaves out (about 1 KB).
 fn embedded_profiles_gzip() -> Result<usize> {
     let mut total = 0;
-    for p in tradeready::embedded::PROFILES {
+    for p in web_profiles() {
         let languages = tradeready::pack::languages(p.text).unwrap_or_default();
         let default = languages.first().map_or("en", String::as_str);
         let text = tradeready::pack::lite(p.text, default).unwrap_or_default();
