@@ -2,7 +2,7 @@
 //! with an editor, each indicator a commented entry with its question, kind and allowed
 //! values.
 
-use crate::model::{IndicatorKind, Profile};
+use crate::model::{IndicatorKind, LocalizedText, Profile};
 use std::fmt::Write;
 
 /// What goes in the header of a blank assessment.
@@ -18,10 +18,17 @@ pub struct Blank<'a> {
     pub as_of: &'a str,
     /// Where editors find the JSON Schema (`# yaml-language-server: $schema=...`).
     pub schema: &'a str,
+    /// The language of the comments, one of the profile's (a text the profile lacks in it
+    /// falls back to the profile's first language).
+    pub lang: &'a str,
 }
 
-/// Renders a blank assessment for `profile`, in the profile's default language.
+/// Renders a blank assessment for `profile`, its comments in `blank.lang`.
 pub fn blank_assessment(profile: &Profile, blank: &Blank) -> String {
+    let lang = Lang {
+        lang: blank.lang,
+        default: profile.default_language(),
+    };
     let mut out = String::new();
     let w = &mut out;
     let _ = writeln!(w, "# yaml-language-server: $schema={}", blank.schema);
@@ -30,7 +37,7 @@ pub fn blank_assessment(profile: &Profile, blank: &Blank) -> String {
         "# A TradeReady assessment against {} {}:",
         profile.id, profile.version
     );
-    let _ = writeln!(w, "#   {}", one_line(profile.text(&profile.title)));
+    let _ = writeln!(w, "#   {}", one_line(lang.text(&profile.title)));
     let _ = writeln!(
         w,
         "# Uncomment an answer and fill in its value, or write `na: <reason>` instead of"
@@ -66,27 +73,27 @@ pub fn blank_assessment(profile: &Profile, blank: &Blank) -> String {
         let _ = writeln!(
             w,
             "\n  # == {} ({}) ==",
-            one_line(profile.text(&domain.title)),
+            one_line(lang.text(&domain.title)),
             domain.id
         );
         for indicator in &domain.indicators {
-            let mut tags = vec![kind_text(profile, &indicator.kind)];
+            let mut tags = vec![kind_text(&lang, &indicator.kind)];
             if indicator.critical {
                 tags.push("critical".into());
             }
-            let _ = writeln!(w, "\n  # {}", one_line(profile.text(&indicator.text)));
+            let _ = writeln!(w, "\n  # {}", one_line(lang.text(&indicator.text)));
             if let Some(help) = &indicator.help {
-                let _ = writeln!(w, "  #   {}", one_line(profile.text(help)));
+                let _ = writeln!(w, "  #   {}", one_line(lang.text(help)));
             }
             let _ = writeln!(w, "  #   {}", tags.join("; "));
             for (level, text) in &indicator.level_descriptors {
-                let _ = writeln!(w, "  #     {level}: {}", one_line(profile.text(text)));
+                let _ = writeln!(w, "  #     {level}: {}", one_line(lang.text(text)));
             }
             if !indicator.evidence.is_empty() {
                 let items: Vec<String> = indicator
                     .evidence
                     .iter()
-                    .map(|e| one_line(profile.text(e)))
+                    .map(|e| one_line(lang.text(e)))
                     .collect();
                 let _ = writeln!(w, "  #   evidence: {}", items.join("; "));
             }
@@ -106,12 +113,12 @@ pub fn blank_assessment(profile: &Profile, blank: &Blank) -> String {
     out
 }
 
-fn kind_text(profile: &Profile, kind: &IndicatorKind) -> String {
+fn kind_text(lang: &Lang, kind: &IndicatorKind) -> String {
     match kind {
         IndicatorKind::Scale { levels, .. } => {
             let levels: Vec<String> = levels
                 .iter()
-                .map(|l| format!("{} {}", l.value, profile.text(&l.label)))
+                .map(|l| format!("{} {}", l.value, lang.text(&l.label)))
                 .collect();
             format!("scale: {}", levels.join(" | "))
         }
@@ -124,7 +131,7 @@ fn kind_text(profile: &Profile, kind: &IndicatorKind) -> String {
         } => format!(
             "number{}: baseline {baseline}, target {target}",
             unit.as_ref()
-                .map(|u| format!(" in {}", profile.text(u)))
+                .map(|u| format!(" in {}", lang.text(u)))
                 .unwrap_or_default()
         ),
         IndicatorKind::Date {
@@ -133,6 +140,18 @@ fn kind_text(profile: &Profile, kind: &IndicatorKind) -> String {
         } => format!(
             "date (YYYY-MM-DD): full score up to {fresh_days} days before as_of, none from {stale_days} days"
         ),
+    }
+}
+
+/// The language the comments are written in.
+struct Lang<'a> {
+    lang: &'a str,
+    default: &'a str,
+}
+
+impl Lang<'_> {
+    fn text<'t>(&self, text: &'t LocalizedText) -> &'t str {
+        text.get(self.lang, self.default)
     }
 }
 
