@@ -247,3 +247,11 @@ test("hovering over an indicator id shows its question", async () => {
   const question = schema.properties.answers.properties[scaleId].markdownDescription.split("\n\n")[1];
   assert.ok(shown.includes(question.slice(0, 30)), shown);
 });
+
+test("a modeline with a path relative to the file finds the schema too", async () => {
+  // The file sits in target/editor-test/, two folders below the root.
+  const relative = `# yaml-language-server: $schema=../../schemas/${path.basename(schemaPath)}`;
+  const lines = [relative, ...header.slice(1), `  ${scaleId}: {value: 7}`];
+  const found = await client.open("relative.yaml", lines.join("\n") + "\n").diagnostics;
+  assert.deepEqual(linesWith(found), [header.length], JSON.stringify(found));
+});
