@@ -811,3 +811,42 @@ fn new_points_its_modeline_at_the_profile_schema() {
         run.stdout
     );
 }
+
+/// tests/editor/mistakes.yaml holds four mistakes, on lines 10 to 13, that the editor test
+/// (tests/editor) sees flagged by yaml-language-server under the profile's schema;
+/// `tradeready validate` reports each of them on the same line. One at a time, since an
+/// unknown field stops the file at the schema layer, before the meaning is checked.
+#[test]
+fn validate_flags_the_editor_tests_four_mistakes_on_the_same_lines() {
+    let text = std::fs::read_to_string(root().join("tests/editor/mistakes.yaml")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let dir = std::env::temp_dir().join(format!("tradeready-mistakes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut reported = Vec::new();
+    for line in 10..=13 {
+        // The other three lines are commented out, so that the numbering stays.
+        let one: String = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| match i + 1 {
+                n if (10..=13).contains(&n) && n != line => format!("  # {l}\n"),
+                _ => format!("{l}\n"),
+            })
+            .collect();
+        let path = dir.join(format!("mistake-{line}.yaml"));
+        std::fs::write(&path, one).unwrap();
+        let run = tradeready(&["validate", path.to_str().unwrap()]);
+        assert_eq!(run.code, Some(1), "line {line}: {}", run.stderr);
+        let prefix = format!("{}:{line}:", path.display());
+        // One error; a hint may follow it, indented.
+        let errors = run.stderr.lines().filter(|l| !l.starts_with(' ')).count();
+        assert_eq!(errors, 1, "{}", run.stderr);
+        assert!(run.stderr.starts_with(&prefix), "{prefix}: {}", run.stderr);
+        reported.push(run.stderr.clone());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    let all = reported.join("");
+    for part in ["governance.oga-rols", "7", "1.5", "evidnce"] {
+        assert!(all.contains(part), "{part} in {all}");
+    }
+}
