@@ -198,7 +198,6 @@ test("each of the four mistakes is flagged on its own line, and only there", asy
   const text = readFileSync(file, "utf8");
   const uri = pathToFileURL(file).href;
   const found = await client.openAt(uri, text).diagnostics;
-  if (process.env.SHOW) console.log(JSON.stringify(found.map((d) => [d.range.start.line, d.message])));
   // Lines 10 to 13 of the file, counted from 0 here.
   assert.deepEqual(linesWith(found), [9, 10, 11, 12], JSON.stringify(found, null, 1));
   const on = (line) => found.filter((d) => d.range.start.line === line).map((d) => d.message).join(" | ");
@@ -232,8 +231,13 @@ test("completion of a scale value offers its levels, described", async () => {
   const items = result.items ?? result;
   const labels = items.map((i) => i.label);
   assert.deepEqual(labels.slice().sort(), levels.map(String).sort(), JSON.stringify(items, null, 1));
-  const docs = JSON.stringify(items.map((i) => i.documentation));
-  assert.ok(docs.length > 20, docs);
+  // Each level's completion carries its label (and descriptor, where the indicator has one).
+  const value = schema.properties.answers.properties[scaleId].properties.value;
+  for (const item of items) {
+    const described = value.markdownEnumDescriptions[value.enum.indexOf(Number(item.label))];
+    const docs = JSON.stringify(item.documentation ?? "");
+    assert.ok(docs.includes(described.split("**")[1]), `${item.label}: ${docs} lacks ${described}`);
+  }
 });
 
 test("hovering over an indicator id shows its question", async () => {
@@ -255,4 +259,19 @@ test("a modeline with a path relative to the file finds the schema too", async (
   const lines = [relative, ...header.slice(1), `  ${scaleId}: {value: 7}`];
   const found = await client.open("relative.yaml", lines.join("\n") + "\n").diagnostics;
   assert.deepEqual(linesWith(found), [header.length], JSON.stringify(found));
+});
+
+test("hovering over a level shows its label and descriptor", async () => {
+  const level = levels[levels.length - 1];
+  const text = [...header, `  ${scaleId}:`, `    value: ${level}`].join("\n") + "\n";
+  const { uri, diagnostics } = client.open("hover-level.yaml", text);
+  assert.deepEqual(await diagnostics, []);
+  const hover = await client.request("textDocument/hover", {
+    textDocument: { uri },
+    position: { line: header.length + 1, character: 11 },
+  });
+  const shown = JSON.stringify(hover?.contents ?? "");
+  const value = schema.properties.answers.properties[scaleId].properties.value;
+  const described = value.markdownEnumDescriptions[value.enum.indexOf(level)];
+  assert.ok(shown.includes(described.slice(0, 25)), `${shown} lacks ${described}`);
 });
