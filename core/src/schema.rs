@@ -137,6 +137,7 @@ pub fn profile_assessment_schema(profile: &crate::Profile, lang: &str) -> serde_
     use serde_json::{Map, Value, json};
     let default_lang = profile.default_language();
     let text = |t: &crate::model::LocalizedText| one_line(t.get(lang, default_lang));
+    let words = Words::of(lang);
     let mut schema = schema_for(FileKind::Assessment);
     // The entry's other fields, and the profile's hash, are as in the generic schema.
     let generic = |field: &str| schema["$defs"]["Answer"]["properties"][field].clone();
@@ -147,8 +148,8 @@ pub fn profile_assessment_schema(profile: &crate::Profile, lang: &str) -> serde_
     let mut targets = Map::new();
     let mut actions = Map::new();
     for (domain, indicator) in profile.indicators() {
-        let (plain, markdown) = describe(domain, indicator, &text);
-        let value = value_schema(indicator, &text);
+        let (plain, markdown) = describe(&words, domain, indicator, &text);
+        let value = value_schema(&words, indicator, &text);
         let answer = json!({
             "type": "object",
             "additionalProperties": false,
@@ -165,7 +166,7 @@ pub fn profile_assessment_schema(profile: &crate::Profile, lang: &str) -> serde_
         answers.insert(indicator.id.clone(), answer);
         // A date records when something happened; there is nothing to aim for.
         if !matches!(indicator.kind, crate::model::IndicatorKind::Date { .. }) {
-            let mut target = value_schema(indicator, &text);
+            let mut target = value_schema(&words, indicator, &text);
             if let Value::Object(map) = &mut target {
                 map.insert("title".into(), Value::String(text(&indicator.title)));
                 map.insert("description".into(), Value::String(plain.clone()));
@@ -225,6 +226,7 @@ pub fn profile_assessment_schema_text(profile: &crate::Profile, lang: &str) -> S
 
 /// The schema of an indicator's answer value.
 fn value_schema(
+    words: &Words,
     indicator: &crate::model::Indicator,
     text: &dyn Fn(&crate::model::LocalizedText) -> String,
 ) -> serde_json::Value {
@@ -254,27 +256,27 @@ fn value_schema(
                 "enum": values,
                 "enumDescriptions": described.iter().map(|d| &d.0).collect::<Vec<_>>(),
                 "markdownEnumDescriptions": described.iter().map(|d| &d.1).collect::<Vec<_>>(),
-                "description": format!("A level of scale `{scale}`: {}.", list.join(", ")),
+                "description": format!("{} `{scale}`{} {}.", words.level_of, words.colon, list.join(", ")),
             })
         }
-        IndicatorKind::Boolean => json!({"type": "boolean", "description": "true or false."}),
+        IndicatorKind::Boolean => json!({"type": "boolean", "description": words.true_or_false}),
         IndicatorKind::Ratio { .. } => json!({
             "type": "number",
             "minimum": 0,
             "maximum": 1,
-            "description": "A share from 0 to 1 (0.42 for 42%).",
+            "description": words.ratio,
         }),
         IndicatorKind::Number { unit, .. } => {
             let unit = unit
                 .as_ref()
-                .map(|u| format!(" in {}", text(u)))
+                .map(|u| format!(" {} {}", words.in_unit, text(u)))
                 .unwrap_or_default();
-            json!({"type": "number", "description": format!("A number{unit}.")})
+            json!({"type": "number", "description": format!("{}{unit}.", words.number)})
         }
         IndicatorKind::Date { .. } => json!({
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-            "description": "A date written YYYY-MM-DD, not after `as_of`.",
+            "description": words.date_value,
         }),
     }
 }
@@ -282,6 +284,7 @@ fn value_schema(
 /// An indicator's description, as plain text and as Markdown: its title, question, help,
 /// what the answer is, and the clauses it cites.
 fn describe(
+    words: &Words,
     domain: &crate::model::Domain,
     indicator: &crate::model::Indicator,
     text: &dyn Fn(&crate::model::LocalizedText) -> String,
@@ -305,10 +308,15 @@ fn describe(
                 .iter()
                 .map(|l| format!("{} {}", l.value, text(&l.label)))
                 .collect();
-            format!("Scale `{scale}`: {}.", levels.join(", "))
+            format!(
+                "{} `{scale}`{} {}.",
+                words.scale,
+                words.colon,
+                levels.join(", ")
+            )
         }
-        IndicatorKind::Boolean => "Yes or no: true or false.".to_owned(),
-        IndicatorKind::Ratio { .. } => "A share from 0 to 1 (0.42 for 42%).".to_owned(),
+        IndicatorKind::Boolean => words.yes_or_no.to_owned(),
+        IndicatorKind::Ratio { .. } => words.ratio.to_owned(),
         IndicatorKind::Number {
             unit,
             baseline,
@@ -316,31 +324,132 @@ fn describe(
         } => {
             let unit = unit
                 .as_ref()
-                .map(|u| format!("Unit: {}; ", text(u)))
+                .map(|u| format!("{}{} {}; ", words.unit, words.colon, text(u)))
                 .unwrap_or_default();
-            format!("A number. {unit}baseline {baseline}, target {target}.")
+            format!(
+                "{}. {unit}{} {baseline}, {} {target}.",
+                words.number, words.baseline, words.target
+            )
         }
         IndicatorKind::Date {
             fresh_days,
             stale_days,
-        } => format!(
-            "A date (YYYY-MM-DD): full score up to {fresh_days} days before `as_of`, none from {stale_days} days."
-        ),
+        } => (words.date)(*fresh_days, *stale_days),
     };
     plain.push(kind.clone());
     markdown.push(kind);
     if indicator.critical {
-        plain.push("Critical.".to_owned());
-        markdown.push("**Critical.**".to_owned());
+        plain.push(words.critical.to_owned());
+        markdown.push(format!("**{}**", words.critical));
     }
     if !indicator.refs.is_empty() {
-        plain.push(format!("Cites: {}.", indicator.refs.join(", ")));
+        plain.push(format!(
+            "{}{} {}.",
+            words.cites,
+            words.colon,
+            indicator.refs.join(", ")
+        ));
         let refs: Vec<String> = indicator.refs.iter().map(|r| format!("`{r}`")).collect();
-        markdown.push(format!("Cites: {}.", refs.join(", ")));
+        markdown.push(format!(
+            "{}{} {}.",
+            words.cites,
+            words.colon,
+            refs.join(", ")
+        ));
     }
     (plain.join("\n"), markdown.join("\n\n"))
 }
 
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The schema's own words around the profile's texts, in English, French or Spanish (any
+/// other language of a profile gets the English ones).
+struct Words {
+    colon: &'static str,
+    level_of: &'static str,
+    scale: &'static str,
+    true_or_false: &'static str,
+    yes_or_no: &'static str,
+    ratio: &'static str,
+    number: &'static str,
+    in_unit: &'static str,
+    unit: &'static str,
+    baseline: &'static str,
+    target: &'static str,
+    date_value: &'static str,
+    date: fn(u32, u32) -> String,
+    critical: &'static str,
+    cites: &'static str,
+}
+
+impl Words {
+    fn of(lang: &str) -> Words {
+        match lang {
+            "fr" => Words {
+                colon: "\u{a0}:",
+                level_of: "Un niveau de l'échelle",
+                scale: "Échelle",
+                true_or_false: "true ou false.",
+                yes_or_no: "Oui ou non\u{a0}: true ou false.",
+                ratio: "Une part de 0 à 1 (0.42 pour 42\u{a0}%).",
+                number: "Un nombre",
+                in_unit: "en",
+                unit: "Unité",
+                baseline: "référence",
+                target: "cible",
+                date_value: "Une date écrite AAAA-MM-JJ, pas après `as_of`.",
+                date: |fresh, stale| {
+                    format!(
+                        "Une date (AAAA-MM-JJ)\u{a0}: score plein jusqu'à {fresh} jours avant `as_of`, nul à partir de {stale} jours."
+                    )
+                },
+                critical: "Critique.",
+                cites: "Cite",
+            },
+            "es" => Words {
+                colon: ":",
+                level_of: "Un nivel de la escala",
+                scale: "Escala",
+                true_or_false: "true o false.",
+                yes_or_no: "Sí o no: true o false.",
+                ratio: "Una proporción de 0 a 1 (0.42 para 42\u{a0}%).",
+                number: "Un número",
+                in_unit: "en",
+                unit: "Unidad",
+                baseline: "línea de base",
+                target: "meta",
+                date_value: "Una fecha escrita AAAA-MM-DD, no posterior a `as_of`.",
+                date: |fresh, stale| {
+                    format!(
+                        "Una fecha (AAAA-MM-DD): puntuación completa hasta {fresh} días antes de `as_of`, nula desde {stale} días."
+                    )
+                },
+                critical: "Crítico.",
+                cites: "Cita",
+            },
+            _ => Words {
+                colon: ":",
+                level_of: "A level of scale",
+                scale: "Scale",
+                true_or_false: "true or false.",
+                yes_or_no: "Yes or no: true or false.",
+                ratio: "A share from 0 to 1 (0.42 for 42%).",
+                number: "A number",
+                in_unit: "in",
+                unit: "Unit",
+                baseline: "baseline",
+                target: "target",
+                date_value: "A date written YYYY-MM-DD, not after `as_of`.",
+                date: |fresh, stale| {
+                    format!(
+                        "A date (YYYY-MM-DD): full score up to {fresh} days before `as_of`, none from {stale} days."
+                    )
+                },
+                critical: "Critical.",
+                cites: "Cites",
+            },
+        }
+    }
 }

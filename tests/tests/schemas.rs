@@ -216,10 +216,15 @@ fn the_profile_schema_fixes_the_profile_and_describes_ids_in_the_language_asked(
     );
     let md = entry["markdownDescription"].as_str().unwrap();
     assert!(md.contains("TRG.prepare.1"), "{md}");
-    assert_ne!(
-        entry["description"],
-        fr["properties"]["answers"]["properties"]["governance.oga-roles"]["description"]
+    let fr_entry = &fr["properties"]["answers"]["properties"]["governance.oga-roles"];
+    assert_ne!(entry["description"], fr_entry["description"]);
+    // The schema's own words follow the language too.
+    let fr_text = fr_entry["description"].as_str().unwrap();
+    assert!(
+        fr_text.contains("Échelle `maturity`\u{a0}: 0 Inexistant"),
+        "{fr_text}"
     );
+    assert!(fr_text.contains("Cite\u{a0}: TRG.prepare.1."), "{fr_text}");
     let wrong = serde_json::json!({"kind": "assessment", "format": 1,
         "profile": {"id": "demo", "version": "1.1.0"},
         "administration": {"name": "X"}, "cycle": "1", "as_of": "2025-01-01"});
