@@ -761,6 +761,7 @@ fn new_writes_its_comments_in_the_language_asked() {
     let (en, fr) = (ok(&en), ok(&fr));
     assert!(en.contains("#   Demo readiness profile"), "{en}");
     assert!(fr.contains("#   Profil de démonstration"), "{fr}");
+    assert!(fr.contains("# Décommentez une réponse"), "{fr}");
     assert_ne!(en, fr);
     // Only the comments differ: the answers' skeleton is the same.
     let data = |t: &str| -> Vec<String> {
