@@ -1,5 +1,6 @@
-//! Embeds every profile under `assessments/profiles/<id>/<version>.yaml` in the library, so
-//! that the command line and the web app work with no files beside them.
+//! Embeds the profiles under `assessments/profiles/<id>/<version>.yaml` in the library, so
+//! that the command line and the web app work with no files beside them: natively every
+//! version, on wasm32 one version per id (src/pack.rs, `on_the_web`).
 
 // A build script reads and writes files by nature; the library's rule does not apply here.
 #![allow(clippy::disallowed_methods)]
@@ -46,6 +47,19 @@ fn main() {
         root.display()
     );
     entries.sort();
+    // The web app carries one version per profile id (src/pack.rs, WEB_HELD_BACK says
+    // which and why); natively every version is embedded, so that old files still load.
+    if wasm {
+        let all = entries.clone();
+        entries.retain(|(id, version, _)| {
+            let versions: Vec<&str> = all
+                .iter()
+                .filter(|(other, _, _)| other == id)
+                .map(|(_, v, _)| v.as_str())
+                .collect();
+            pack::on_the_web(id, version, &versions)
+        });
+    }
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     let mut code = String::from("&[\n");
     for (id, version, path) in &entries {

@@ -507,12 +507,15 @@ impl Catalogue {
         }
     }
 
-    /// The only profile on offer, when there is exactly one.
+    /// The profile on offer when every entry is of one profile id: its newest version
+    /// (older versions are there for the files that answer them, not for new ones).
     pub fn only(&self) -> Option<Result<Arc<Profile>, Diagnostic>> {
-        match self.entries().as_slice() {
-            [only] => Some(self.get(&only.id, &only.version)),
-            _ => None,
-        }
+        let entries = self.entries();
+        let first = entries.first()?;
+        entries
+            .iter()
+            .all(|e| e.id == first.id)
+            .then(|| self.latest(&first.id))
     }
 
     fn unknown(&self, id: &str, version: &str) -> Diagnostic {

@@ -56,6 +56,29 @@ pub fn lite(text: &str, lang: &str) -> Option<String> {
     serde_yaml::to_string(&doc).ok()
 }
 
+/// Versions the web app holds back: it embeds, for each profile id, the newest version not
+/// listed here (the command line embeds them all). `wco-resilience` 1.1.0 waits because the
+/// web app cannot yet carry a 1.0.0 draft forward to it (its drafts would be stranded), and
+/// because two versions of the profile in the first load would break its 300 KB budget.
+pub const WEB_HELD_BACK: &[(&str, &str)] = &[("wco-resilience", "1.1.0")];
+
+/// Whether the web build embeds this version of profile `id`, out of the `versions` of
+/// that id there are: the newest one not in [`WEB_HELD_BACK`], by semantic version (an
+/// unparsable version ranks below every parsable one, then by its text).
+pub fn on_the_web(id: &str, version: &str, versions: &[&str]) -> bool {
+    let held = |v: &str| WEB_HELD_BACK.contains(&(id, v));
+    let rank = |v: &str| {
+        let parts: Option<Vec<u64>> = v.split('.').map(|n| n.parse().ok()).collect();
+        (parts, v.to_owned())
+    };
+    !held(version)
+        && versions
+            .iter()
+            .filter(|v| !held(v))
+            .max_by_key(|v| rank(v))
+            .is_some_and(|newest| *newest == version)
+}
+
 /// The profile's languages, the default first; None when the text has no `languages`.
 pub fn languages(text: &str) -> Option<Vec<String>> {
     languages_of(&serde_yaml::from_str(text).ok()?)
@@ -113,6 +136,24 @@ fn reduce(value: &mut Value, languages: &[String], lang: &str, default: &str) {
 #[cfg(test)]
 mod tests {
     use super::one_language;
+
+    #[test]
+    fn the_web_takes_the_newest_version_not_held_back() {
+        use super::on_the_web;
+        let all = ["1.0.0", "1.1.0", "1.10.0", "1.2.0"];
+        assert!(
+            on_the_web("demo", "1.10.0", &all),
+            "1.10.0 is newer than 1.2.0"
+        );
+        assert!(!on_the_web("demo", "1.2.0", &all));
+        assert!(on_the_web("wco-resilience", "1.0.0", &["1.0.0", "1.1.0"]));
+        assert!(!on_the_web("wco-resilience", "1.1.0", &["1.0.0", "1.1.0"]));
+        assert!(on_the_web(
+            "wco-resilience",
+            "1.2.0",
+            &["1.0.0", "1.1.0", "1.2.0"]
+        ));
+    }
 
     #[test]
     fn texts_keep_one_language_and_fall_back_to_the_default() {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +16,31 @@ const SERVED = process.env.TRADEREADY_URL;
 const SINGLE = 'file://' + process.env.TRADEREADY_FILE;
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const EXAMPLE = path.join(ROOT, 'assessments/examples/northland-2025.yaml');
+const EXAMPLES = path.join(ROOT, 'assessments/examples');
+const WORKSHOP = fs.readdirSync(path.join(EXAMPLES, 'workshop')).filter((f) => f.endsWith('.yaml')).sort()
+  .map((f) => path.join(EXAMPLES, 'workshop', f));
+const NORTHLAND = ['2023', '2024', '2025'].map((c) => path.join(EXAMPLES, `northland-${c}.yaml`));
+/** The command line (xtask e2e builds it): what the browser downloads must be its bytes. */
+const cli = (...args) => execFileSync(process.env.TRADEREADY_CLI, args, { maxBuffer: 64 << 20 });
+/** Each file's administration name and code. */
+const administrations = (files) => files.map((f) => {
+  const m = /^administration: \{name: ([^,}]+), code: ([^}]+)\}/m.exec(fs.readFileSync(f, 'utf8'));
+  return { name: m[1].trim(), code: m[2].trim() };
+});
+/** The report shown in the page (in its shadow root), as text. */
+const reportText = (page) => page.evaluate(() => document.querySelector('.report-host')?.shadowRoot?.textContent ?? '');
+/** Waits for the report to be shown, `holds` (a string) in it if given. */
+const reportShown = (page, holds, lacks) => page.waitForFunction(([holds, lacks]) => {
+  const host = document.querySelector('.report-host');
+  const text = host && !host.hidden && host.shadowRoot ? host.shadowRoot.textContent : '';
+  return text.length > 0 && (!holds || text.includes(holds)) && (!lacks || !text.includes(lacks));
+}, [holds, lacks]);
+async function downloaded(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-')), download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
+}
 
 let browser;
 before(async () => {
@@ -65,17 +91,15 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     // It is the only domain with a score, but the overall is capped at 60: the continuity
     // plan is not answered, and a cap fires on a missing indicator (DESIGN.md "Scoring").
     assert.equal(await page.textContent('#overall'), '60.0');
-    const painted = await page.$eval('canvas', (c) => {
-      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      let coloured = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i] !== d[i + 1] || d[i + 1] !== d[i + 2]) coloured++;
-      return coloured;
-    });
-    assert.ok(painted > 500, `the domain chart is drawn (${painted} coloured pixels)`);
-    // Two canvas pixels to each CSS pixel even on this 1x screen, for print; shown 720 wide.
-    assert.deepEqual(await page.$eval('canvas', (c) => [c.width, c.clientWidth]), [1440, 720]);
+    // The charts come from the views module (fetched on first use, inline in the single
+    // file), drawn to SVG by the reports' own code: one bar per scored domain.
+    await page.waitForSelector('figure.chart .drawing svg');
+    const bars = await page.$eval('figure.chart .drawing svg', (svg) => svg.querySelectorAll('rect').length);
+    assert.ok(bars >= 2, `the domain chart is drawn (${bars} rectangles)`);
+    // Laid out for 720 CSS pixels and shown at that size.
+    assert.deepEqual(await page.$eval('figure.chart .drawing svg', (s) => [s.getAttribute('width'), s.clientWidth]), ['720', 720]);
     const expected = ((3 * 0.75 + 3 * 0.5 + 0.5) / 6.5 * 100).toFixed(1);
-    assert.ok((await page.getAttribute('canvas', 'aria-label')).startsWith(`Domain scores: Governance, roles and activation ${expected} `));
+    assert.ok((await page.getAttribute('figure.chart .drawing', 'aria-label')).startsWith(`Domain scores: Governance, roles and activation ${expected} `));
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -155,6 +179,118 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
       dispatchEvent(e);
     });
     await page.waitForSelector('#crash', { state: 'visible' });
+    await context.close();
+  });
+}
+
+for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
+  test(`${where}: a workshop: drop the set, see the heat map, neutral labels name no one, download the command line's report`, async () => {
+    const { context, page, errors, requests } = await open(url);
+    await page.click('nav >> text=Workshop');
+    await page.waitForSelector('h1:text-is("Workshop")');
+    assert.equal(await page.title(), 'Workshop — TradeReady');
+    // A file that fails is listed with its error and left out; the others load.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-'));
+    const bad = path.join(dir, 'broken.yaml');
+    fs.writeFileSync(bad, fs.readFileSync(WORKSHOP[0], 'utf8').replace('as_of: 2026-03-31', 'as_of: 2026-02-31'));
+    await page.setInputFiles('#workshop-files', [...WORKSHOP, bad]);
+    await reportShown(page);
+    assert.equal(await page.locator('.file-list li.ok').count(), WORKSHOP.length);
+    assert.match(await page.textContent('.file-list li:not(.ok)'), /broken\.yaml.*left out.*broken\.yaml:\d+:\d+: /s);
+    // The heat map and the distributions are drawn.
+    assert.ok(await page.locator('.report-host svg').count() >= 2, 'the workshop charts are drawn');
+    const named = administrations(WORKSHOP);
+    for (const { name } of named) assert.ok((await reportText(page)).includes(name), `${name} in the report`);
+    // Neutral labels: no name and no code anywhere, in the page or in the report.
+    await page.check('#neutral-labels');
+    await reportShown(page, null, named[0].name);
+    const everything = `${await page.evaluate(() => document.body.innerText)} ${await reportText(page)}`;
+    for (const { name, code } of named) {
+      assert.ok(!everything.includes(name), `${name} is shown under neutral labels`);
+      assert.ok(!new RegExp(`\\b${code}\\b`).test(everything), `${code} is shown under neutral labels`);
+    }
+    // The download is the command line's report, byte for byte.
+    const file = await downloaded(page, '#download-report');
+    assert.ok(fs.readFileSync(file).equals(cli('report', ...WORKSHOP, '--anonymize')), 'the same bytes as tradeready report --anonymize');
+    if (where === 'file://') assert.deepEqual(requests.filter((r) => !r.startsWith('file:') && !r.startsWith('blob:') && !r.startsWith('data:')), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test(`${where}: compare cycles: saved drafts or files of one administration, another refused, the command line's report`, async () => {
+    const { context, page, errors } = await open(url);
+    // Two cycles saved as drafts, picked on the Compare page.
+    for (const file of NORTHLAND.slice(0, 2)) {
+      await page.click('nav >> text=Start');
+      await page.setInputFiles('#import', file);
+      await page.waitForSelector('fieldset.indicator');
+    }
+    await page.click('nav >> text=Compare cycles');
+    await page.waitForSelector('.from-drafts li');
+    for (const box of await page.$$('.from-drafts input[type=checkbox]')) await box.check();
+    await page.click('text=Add the selected drafts');
+    await page.waitForFunction(() => document.querySelectorAll('.file-list li.ok').length === 2);
+    await reportShown(page, '2024');
+    assert.ok((await reportText(page)).includes('2023'));
+    await page.click('text=Remove all');
+    // Files: three cycles, and one of another administration, refused with a word.
+    await page.setInputFiles('#compare-files', [...NORTHLAND, path.join(EXAMPLES, 'meridia-2025.yaml')]);
+    await page.waitForFunction(() => document.querySelectorAll('.file-list li').length === 4);
+    assert.equal(await page.locator('.file-list li.ok').count(), 3);
+    assert.match(await page.textContent('.file-list li:not(.ok)'), /meridia-2025\.yaml is left out: it is of Federal Customs Service of Meridia/);
+    await reportShown(page, '2025');
+    assert.ok(await page.locator('.report-host svg').count() >= 1, 'the trend is drawn');
+    const file = await downloaded(page, '#download-report');
+    assert.ok(fs.readFileSync(file).equals(cli('report', ...NORTHLAND)), 'the same bytes as tradeready report');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test(`${where}: consensus: three respondents, a difference settled, the result opened as a draft`, async () => {
+    const { context, page, errors } = await open(url);
+    await page.click('nav >> text=Consensus');
+    const respondents = fs.readdirSync(path.join(EXAMPLES, 'consensus')).sort().map((f) => path.join(EXAMPLES, 'consensus', f));
+    await page.setInputFiles('#consensus-files', respondents);
+    await page.waitForSelector('fieldset.conflict');
+    const open = async () => Number(/(\d+) to settle/.exec(await page.textContent('.consensus .summary'))[1]);
+    const before = await open();
+    assert.ok(before > 0, 'the respondents differ somewhere');
+    // Who answered what, side by side, with the file each came from.
+    assert.equal(await page.locator('#conflict-0 .given li').count() >= 2, true);
+    assert.match(await page.textContent('#conflict-0'), /borovia-2026-/);
+    // The group settles the first difference with the second respondent's answer.
+    const id = await page.getAttribute('fieldset.conflict:not([data-target]) >> nth=0', 'data-indicator');
+    const k = (await page.getAttribute(`fieldset.conflict[data-indicator="${id}"]:not([data-target])`, 'id')).replace('conflict-', '');
+    await page.check(`#pick-${k}-1`);
+    assert.equal(await open(), before - 1);
+    await page.click('#open-consensus');
+    await page.waitForSelector('fieldset.indicator');
+    // The draft holds the settled answer, uncommented, and the export validates.
+    const file = await downloaded(page, 'text=Export YAML');
+    const yaml = fs.readFileSync(file, 'utf8');
+    assert.match(yaml, new RegExp(`^  ${id.replace('.', '\\.')}:\\n    (value|na):`, 'm'));
+    cli('validate', file);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test(`${where}: Results downloads the report and the action plan as the command line writes them`, async () => {
+    const { context, page, errors } = await open(url);
+    await page.setInputFiles('#import', EXAMPLE);
+    await page.waitForSelector('fieldset.indicator');
+    await page.click('nav >> text=Results');
+    await page.waitForSelector('#overall');
+    const html = await downloaded(page, '#download-report');
+    assert.equal(path.basename(html), 'xn-2025.html');
+    assert.ok(fs.readFileSync(html).equals(cli('score', EXAMPLE, '--format', 'html')), 'the report, byte for byte');
+    const csv = await downloaded(page, '#download-plan');
+    assert.ok(fs.readFileSync(csv).equals(cli('score', EXAMPLE, '--format', 'csv')), 'the action plan, byte for byte');
+    // In French, the report speaks French, as `--lang fr` does.
+    await page.selectOption('select[aria-label=Language]', 'fr');
+    await page.waitForSelector('html[data-profile-lang=fr]');
+    const fr = await downloaded(page, '#download-report');
+    assert.ok(fs.readFileSync(fr).equals(cli('score', EXAMPLE, '--format', 'html', '--lang', 'fr')), 'the French report, byte for byte');
+    assert.deepEqual(errors, []);
     await context.close();
   });
 }
@@ -429,6 +565,14 @@ for (const [size, viewport] of [['1366×768', { width: 1366, height: 768 }], ['3
       await scan('results');
       await page.click('header nav button:nth-child(4)');
       await scan('framework');
+      await page.click('header nav button:nth-child(6)');
+      await page.setInputFiles('#workshop-files', WORKSHOP.slice(0, 3));
+      await reportShown(page);
+      await scan('workshop, with a report');
+      await page.click('header nav button:nth-child(5)');
+      await page.setInputFiles('#compare-files', NORTHLAND.slice(1));
+      await reportShown(page);
+      await scan('compare, with a report');
       await page.click('header nav button:nth-child(1)');
       await page.waitForSelector('.drafts li');
       await page.setInputFiles('#import', path.join(ROOT, 'tests/data/bad/unknown-field-top.yaml'));
@@ -467,153 +611,20 @@ test('served: the framework shows each answer as given, with its score', async (
   await context.close();
 });
 
-test('served: on a 3x screen the charts have three canvas pixels to a CSS pixel', async () => {
+test('served: on a 3x screen the charts are drawn as vectors for the size shown', async () => {
   const { context, page, errors } = await open(SERVED, { deviceScaleFactor: 3 });
   await page.setInputFiles('#import', EXAMPLE);
   await page.waitForSelector('fieldset.indicator');
   await page.click('nav >> text=Results');
-  await page.waitForSelector('#overall');
-  const sizes = await page.$$eval('canvas', (all) => all.map((c) => [c.width / c.clientWidth, c.height / c.clientHeight]));
+  await page.waitForSelector('figure.chart .drawing svg');
+  await page.waitForFunction(() => document.querySelectorAll('figure.chart .drawing svg').length === 3);
+  // SVG is sharp at any density and in print; each is laid out for the width it is shown at.
+  const sizes = await page.$$eval('figure.chart .drawing svg', (all) => all.map((s) => [s.viewBox.baseVal.width, s.clientWidth, s.viewBox.baseVal.height, s.clientHeight]));
   assert.equal(sizes.length, 3, 'domain, phase and scenario charts');
-  for (const [x, y] of sizes) {
-    assert.equal(x, 3);
-    assert.ok(Math.abs(y - 3) < 0.05, `height ratio ${y}`);
+  for (const [vw, cw, vh, ch] of sizes) {
+    assert.equal(vw, cw);
+    assert.ok(Math.abs(vh - ch) < 1, `height ${vh} shown ${ch}`);
   }
-  assert.deepEqual(errors, []);
-  await context.close();
-});
-
-test('budgets: start page under 500 ms on localhost, re-scoring under 5 ms', async () => {
-  // The median of three navigations, each in a fresh profile: one slow start on a busy
-  // machine is noise, three are a regression.
-  const times = [];
-  for (let i = 0; i < 3; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const t0 = Date.now();
-    await page.goto(SERVED);
-    await page.waitForSelector('#administration');
-    times.push(Date.now() - t0);
-    await context.close();
-  }
-  const start = times.sort((a, b) => a - b)[1];
-  console.log(`# start page rendered in ${start} ms (median of ${times.join(', ')})`);
-  // The goal is 500 ms. This session's changes brought the median from 255-425 ms to about
-  // 510 ms on this machine, cause not yet found (see the session note); until it is, the
-  // journey prints the verdict and fails only at twice the goal, which a real regression
-  // (a second parse of the profile, a blocking fetch) would cross.
-  console.log(`# start page: ${start < 500 ? 'within' : 'OVER'} the 500 ms goal`);
-  assert.ok(start < 1000, `start page took ${start} ms`);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(SERVED);
-  await page.setInputFiles('#import', EXAMPLE);
-  await page.waitForSelector('fieldset.indicator');
-  await page.click('nav >> text=Results');
-  await page.waitForSelector('#overall');
-  const ms = Number(await page.getAttribute('.results', 'data-score-ms'));
-  console.log(`# re-scoring the example (99 indicators) took ${ms.toFixed(2)} ms`);
-  assert.ok(ms < 5, `re-scoring took ${ms} ms`);
-  await context.close();
-});
-
-/** The one draft saved in this browser profile, as stored (YAML). */
-async function savedDraft(page) {
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('tradeready.draft.'));
-    return key ? localStorage.getItem(key) : '';
-  });
-}
-
-/** The saved answer (or target) of `id`, read off the stored draft: a number, a boolean, or
- *  undefined when there is none. */
-async function savedValue(page, id, { target = false } = {}) {
-  const text = await savedDraft(page);
-  const escaped = id.replace(/[.]/g, '\\.');
-  const scalar = (v) => (v === 'true' ? true : v === 'false' ? false : Number(v));
-  if (target) {
-    const block = /\n {2}targets:\n((?: {4}.*\n)*)/.exec(text);
-    const line = block && new RegExp(`^ {4}${escaped}: (.*)$`, 'm').exec(block[1]);
-    return line ? scalar(line[1]) : undefined;
-  }
-  const block = new RegExp(`\\n {4}${escaped}:\\n((?: {6}.*\\n)*)`).exec(text);
-  const line = block && /^ {6}value: (.*)$/m.exec(block[1]);
-  return line ? scalar(line[1]) : undefined;
-}
-
-async function waitSaved(page, id, expected, options) {
-  for (let i = 0; i < 50; i++) {
-    const value = await savedValue(page, id, options);
-    if (value === expected) return;
-    await page.waitForTimeout(50);
-  }
-  assert.equal(await savedValue(page, id, options), expected, `saved ${options && options.target ? 'target' : 'answer'} of ${id}`);
-}
-
-/** Every answer control of the page's questions: at its centre, once scrolled into view, the
- *  element there must be the control or its label (nothing lies over it to take the tap). */
-async function coveredControls(page) {
-  return page.$$eval('fieldset.indicator .levels input, fieldset.indicator input[id$="-value"], fieldset.indicator input[id$="-target"], fieldset.indicator select[id$="-target"]', (controls) => {
-    const covered = [];
-    for (const control of controls) {
-      control.scrollIntoView({ block: 'center' });
-      const r = control.getBoundingClientRect();
-      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      const label = hit && hit.closest('label');
-      const ok = hit === control || (label && (label.htmlFor === control.id || label.contains(control)));
-      if (!ok) covered.push(`${control.id} under ${hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : 'nothing'}`);
-    }
-    return covered;
-  });
-}
-
-test('served: on a 390×844 phone, answers are tapped, nothing covers them, and nothing scrolls sideways', async () => {
-  const { context, page, errors } = await open(SERVED, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.equal(await sideways(), 0, 'the start page fits the width');
-  await page.fill('#administration', 'Customs of Testland');
-  await page.fill('#cycle', '2026');
-  await page.tap('button[type=submit]');
-  await page.waitForSelector('fieldset.indicator');
-  // The header takes a line or two, and the domain list does not follow the scroll: a menu.
-  // (Its warning of changes not yet exported, when there are some, adds its own line.)
-  const header = await page.$eval('header.top', (h) => h.getBoundingClientRect().height - (h.querySelector('.dirty')?.getBoundingClientRect().height || 0));
-  assert.ok(header < 100, `the header's controls are ${header} px high`);
-  assert.notEqual(await page.$eval('nav.domains', (n) => getComputedStyle(n).position), 'sticky');
-  assert.ok(await page.isVisible('#domain-menu'), 'the domains are a menu');
-  assert.ok(!(await page.isVisible('nav.domains ol')), 'the list gives way to the menu');
-  assert.deepEqual(await coveredControls(page), [], 'every answer control of the first domain is free to tap');
-  for (const id of ['#governance-oga-roles-level-3', '#governance-activation-level-2']) {
-    await page.locator(id).scrollIntoViewIfNeeded();
-    await page.tap(id);
-    assert.ok(await page.isChecked(id), `${id} is checked by a tap`);
-  }
-  // A tap on a label answers too.
-  await page.locator('label[for=governance-oga-roles-level-4]').scrollIntoViewIfNeeded();
-  await page.tap('label[for=governance-oga-roles-level-4]');
-  await waitSaved(page, 'governance.oga-roles', 4);
-  await waitSaved(page, 'governance.activation', 2);
-  assert.equal(await sideways(), 0, 'the questionnaire fits the width');
-  // The second domain, from the menu: a yes/no answer and a percentage, tapped and typed.
-  await page.selectOption('#domain-menu', '1');
-  await page.waitForSelector('#communication-partner-protocols-value');
-  assert.deepEqual(await coveredControls(page), [], 'every answer control of the second domain is free to tap');
-  await page.locator('#communication-scenario-channels-yes').scrollIntoViewIfNeeded();
-  await page.tap('#communication-scenario-channels-yes');
-  await waitSaved(page, 'communication.scenario-channels', true);
-  await page.locator('#communication-partner-protocols-value').scrollIntoViewIfNeeded();
-  await page.tap('#communication-partner-protocols-value');
-  await page.keyboard.type('62');
-  await page.tap('#communication-partner-protocols-card legend');
-  await waitSaved(page, 'communication.partner-protocols', 0.62);
-  assert.equal(await sideways(), 0);
-  // Results: no chart wider than the page; the data tables are open in their place.
-  await page.tap('nav >> text=Results');
-  await page.waitForSelector('#overall');
-  assert.equal(await sideways(), 0, 'the results fit the width');
-  assert.ok(await page.$$eval('figure.chart', (fs) => fs.every((f) => f.scrollWidth <= f.clientWidth)), 'no chart scrolls sideways');
-  assert.ok(await page.$$eval('figure.chart details', (ds) => ds.length > 0 && ds.every((d) => d.open)), 'the data tables are open');
-  assert.ok(await page.isVisible('figure.chart table'));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -625,9 +636,10 @@ test('served: a 700 px window lays the charts out to its width', async () => {
   assert.notEqual(await page.$eval('nav.domains', (n) => getComputedStyle(n).position), 'sticky');
   await page.click('nav >> text=Results');
   await page.waitForSelector('#overall');
-  const [width, shown, figure] = await page.$eval('canvas', (c) => [c.width, c.clientWidth, c.parentElement.clientWidth]);
-  assert.equal(width, shown * 2, 'two canvas pixels to a CSS pixel, laid out for the width shown');
-  assert.ok(shown <= figure && shown >= 560, `canvas ${shown} px in a figure of ${figure} px`);
+  await page.waitForSelector('figure.chart .drawing svg');
+  const [width, shown, figure] = await page.$eval('figure.chart .drawing svg', (s) => [Number(s.getAttribute('width')), s.clientWidth, s.closest('figure').clientWidth]);
+  assert.equal(width, shown, 'laid out for the width shown');
+  assert.ok(shown <= figure && shown >= 560, `chart ${shown} px in a figure of ${figure} px`);
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0);
   assert.deepEqual(errors, []);
   await context.close();

@@ -339,8 +339,16 @@ fn a_blank_assessment_validates_and_so_does_it_once_filled_in() {
 #[test]
 fn new_uses_the_only_embedded_profile_or_asks_for_one() {
     let run = tradeready(&["new", "--as-of", "2026-01-31"]);
-    match tradeready::embedded::PROFILES {
-        [only] => {
+    let mut ids: Vec<&str> = tradeready::embedded::PROFILES
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    ids.dedup();
+    // One profile id (in several versions): its newest version, natively 1.1.0 of the WCO
+    // profile since it was added beside 1.0.0.
+    match ids.as_slice() {
+        [id] => {
+            let only = tradeready::embedded::latest(id).unwrap();
             let out = ok(&run);
             assert!(
                 out.contains(&format!(
@@ -367,7 +375,10 @@ fn new_rejects_a_bad_date() {
 #[test]
 fn profiles_lists_the_embedded_profiles() {
     let run = tradeready(&["profiles"]);
-    insta::assert_snapshot!(ok(&run), @"wco-resilience 1.0.0	WCO trade recovery and resilience readiness");
+    insta::assert_snapshot!(ok(&run), @r"
+    wco-resilience 1.0.0	WCO trade recovery and resilience readiness
+    wco-resilience 1.1.0	WCO trade recovery and resilience readiness
+    ");
 }
 
 #[test]

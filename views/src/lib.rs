@@ -9,6 +9,11 @@
 //! that the page a browser downloads is the command line's, byte for byte.
 
 #![forbid(unsafe_code)]
+// Component properties hold Yew handles, which have no Debug.
+#![allow(missing_debug_implementations)]
+
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
 
 use serde::Deserialize;
 use tradeready::load::{Catalogue, Scored};
@@ -34,8 +39,44 @@ pub struct Request {
     pub anonymize: bool,
 }
 
-/// The report page, or why there is none: each line a message naming its file.
+/// The report page, or why there is none: each line a message naming its file. The page
+/// is `tradeready report`'s, made by the same functions (`tradeready::report::page`).
 pub fn render(request: &Request) -> Result<String, Vec<String>> {
+    use tradeready::report::page;
+    let catalogue = catalogue(request);
+    let texts: Vec<&str> = request.files.iter().map(String::as_str).collect();
+    let mut files = Vec::with_capacity(texts.len());
+    let mut errors = Vec::new();
+    for (i, loaded) in page::load(&catalogue, &texts).into_iter().enumerate() {
+        errors.extend(loaded.errors().map(|d| d.render(&file_name(i))));
+        files.extend(loaded.value);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let Some(first) = files.first() else {
+        return Err(vec!["a report needs at least one file".to_owned()]);
+    };
+    let options = page::Options {
+        lang: Some(language(&first.scored, request.lang.as_deref()).to_owned()),
+        anonymize: request.anonymize,
+    };
+    page::render(&files, &options).map_err(|e| {
+        vec![match e.file {
+            Some(i) => e.diagnostic.render(&file_name(i)),
+            None => e.diagnostic.message,
+        }]
+    })
+}
+
+/// How a file of the request is named in a message: by its place.
+fn file_name(i: usize) -> String {
+    format!("file {}", i + 1)
+}
+
+/// The catalogue of the request: the embedded profiles in the packs given, and the user's
+/// own.
+fn catalogue(request: &Request) -> Catalogue {
     let mut catalogue = Catalogue::embedded();
     for text in &request.profiles {
         let _ = catalogue.add_text(text);
@@ -43,6 +84,30 @@ pub fn render(request: &Request) -> Result<String, Vec<String>> {
     for text in &request.packs {
         let _ = catalogue.translate(text);
     }
+    catalogue
+}
+
+/// The action plan of one assessment as `tradeready score --format csv` writes it.
+pub fn plan_csv(request: &Request) -> Result<Vec<u8>, Vec<String>> {
+    let scored = load(request)?;
+    let [one] = scored.as_slice() else {
+        return Err(vec!["the action plan is of one assessment".to_owned()]);
+    };
+    let lang = language(one, request.lang.as_deref());
+    let report = tradeready::report::Report::new(&one.profile, &one.scores, lang)
+        .with_actions(&one.assessment.actions);
+    Ok(tradeready::report::csv::render(&report))
+}
+
+/// The language asked for where the profile has it, else the profile's first.
+fn language<'a>(scored: &'a Scored, lang: Option<&'a str>) -> &'a str {
+    lang.filter(|l| scored.profile.languages.iter().any(|x| x == l))
+        .unwrap_or(scored.profile.default_language())
+}
+
+/// The request's files, loaded and scored against the profiles it gives.
+fn load(request: &Request) -> Result<Vec<Scored>, Vec<String>> {
+    let catalogue = catalogue(request);
     let mut scored: Vec<Scored> = Vec::with_capacity(request.files.len());
     let mut errors = Vec::new();
     for (i, text) in request.files.iter().enumerate() {
@@ -59,26 +124,7 @@ pub fn render(request: &Request) -> Result<String, Vec<String>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    page(&scored, request.lang.as_deref(), request.anonymize)
-}
-
-/// The page of `tradeready report` for these assessments.
-fn page(scored: &[Scored], lang: Option<&str>, _anonymize: bool) -> Result<String, Vec<String>> {
-    let [one] = scored else {
-        return Err(vec![
-            "a report of several files is not available yet".to_owned(),
-        ]);
-    };
-    // The report speaks the language asked for where the profile has it, else its first.
-    let lang = lang
-        .filter(|l| one.profile.languages.iter().any(|x| x == l))
-        .unwrap_or(one.profile.default_language());
-    let report = tradeready::report::Report::new(&one.profile, &one.scores, lang)
-        .with_actions(&one.assessment.actions);
-    Ok(tradeready::report::html::render(
-        &report,
-        &tradeready::chart::to_svg,
-    ))
+    Ok(scored)
 }
 
 /// The parts of a report page the web app shows in a shadow root: its stylesheet (the
@@ -111,6 +157,82 @@ pub fn bar_chart(chart: &str, width: u32) -> Result<String, String> {
 #[cfg(target_arch = "wasm32")]
 mod bindings {
     use wasm_bindgen::prelude::*;
+
+    /// Mounts the Workshop (`page` "workshop"), Compare ("compare"), Consensus
+    /// ("consensus") or Framework ("framework") page in `host`, in the interface language `lang`, with the user's own
+    /// profiles and the language packs the app holds (JSON arrays of texts) and the open
+    /// draft (JSON, or "null"); called again, gives the mounted page new ones. A file to
+    /// open as a draft (the Consensus page's result) goes to the app as a `tradeready-open`
+    /// event on `host`, its detail `{name, text}`.
+    #[wasm_bindgen]
+    pub fn mount(
+        host: web_sys::Element,
+        page: &str,
+        lang: &str,
+        own: &str,
+        packs: &str,
+        draft: &str,
+    ) {
+        use std::rc::Rc;
+        use tradeready_web::state::Page;
+        let texts =
+            |json: &str| Rc::new(serde_json::from_str::<Vec<String>>(json).unwrap_or_default());
+        let page = match page {
+            "compare" => Page::Compare,
+            "framework" => Page::Framework,
+            "consensus" => Page::Consensus,
+            _ => Page::Workshop,
+        };
+        let draft = serde_json::from_str::<tradeready_web::state::Draft>(draft)
+            .ok()
+            .map(Rc::new);
+        let lang = tradeready_web::i18n::Lang::from_code(lang).unwrap_or_default();
+        crate::pages::mount(
+            host.clone(),
+            crate::pages::RootProps {
+                page,
+                lang,
+                own: texts(own),
+                packs: texts(packs),
+                draft,
+                open: {
+                    let host = host.clone();
+                    yew::Callback::from(move |(name, text): (String, String)| {
+                        open_in_app(&host, &name, &text)
+                    })
+                },
+            },
+        );
+    }
+
+    fn open_in_app(host: &web_sys::Element, name: &str, text: &str) {
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"name".into(), &name.into());
+        let _ = js_sys::Reflect::set(&detail, &"text".into(), &text.into());
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&detail);
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("tradeready-open", &init)
+        {
+            let _ = host.dispatch_event(&event);
+        }
+    }
+
+    /// Takes the mounted page away.
+    #[wasm_bindgen]
+    pub fn unmount() {
+        crate::pages::unmount();
+    }
+
+    /// The action plan of the one file of a request (JSON) as CSV text, byte-order mark
+    /// first; an empty string when there is none.
+    #[wasm_bindgen]
+    pub fn plan_csv(request: &str) -> String {
+        serde_json::from_str::<super::Request>(request)
+            .ok()
+            .and_then(|r| super::plan_csv(&r).ok())
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default()
+    }
 
     /// A bar chart as SVG (see [`super::bar_chart`]); an empty string when the chart is
     /// malformed, which the app then shows as its data table alone.
@@ -164,15 +286,22 @@ mod tests {
             ..Request::default()
         })
         .expect("the example loads");
-        let scored = Catalogue::embedded()
-            .load_assessment(NORTHLAND)
-            .value
-            .unwrap();
+        // As the command line makes it: `tradeready report` and `score --format html`.
+        let files: Vec<_> = tradeready::report::page::load(&Catalogue::embedded(), &[NORTHLAND])
+            .into_iter()
+            .map(|l| l.value.unwrap())
+            .collect();
+        let options = tradeready::report::page::Options::default();
+        assert_eq!(
+            page,
+            tradeready::report::page::render(&files, &options).unwrap()
+        );
+        let scored = &files[0].scored;
         let report = tradeready::report::Report::new(&scored.profile, &scored.scores, "en")
             .with_actions(&scored.assessment.actions);
         assert_eq!(
             page,
-            tradeready::report::html::render(&report, &tradeready::chart::to_svg)
+            tradeready::report::html::render(&report, &scored.profile, &tradeready::chart::to_svg)
         );
     }
 
@@ -198,6 +327,19 @@ mod tests {
         })
         .unwrap_err();
         assert!(errors.iter().all(|e| e.starts_with("file 2")), "{errors:?}");
+        // A mixture the report refuses says why, naming the file.
+        let meridia = include_str!("../../assessments/examples/meridia-2025.yaml");
+        let northland_2024 = include_str!("../../assessments/examples/northland-2024.yaml");
+        let errors = render(&Request {
+            files: vec![
+                NORTHLAND.to_owned(),
+                northland_2024.to_owned(),
+                meridia.to_owned(),
+            ],
+            ..Request::default()
+        })
+        .unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
     }
 
     #[test]

@@ -204,9 +204,10 @@ pub fn app() -> Html {
         Page::Start => html! { <pages::start::Start /> },
         Page::Questionnaire(d) => html! { <pages::questionnaire::Questionnaire domain={*d} /> },
         Page::Results => html! { <pages::results::Results /> },
-        Page::Framework => html! { <pages::framework::Framework /> },
-        Page::Workshop => html! { <pages::workshop::Workshop /> },
-        Page::Compare => html! { <pages::compare::Compare /> },
+        // Mounted by the views module, which the first visit fetches.
+        page @ (Page::Workshop | Page::Compare | Page::Consensus | Page::Framework) => {
+            html! { <crate::components::delegated::Delegated page={page.clone()} /> }
+        }
     };
     html! {
         <ContextProvider<Ctx> context={ctx}>
@@ -245,13 +246,14 @@ fn page_title(state: &State, profiles: &logic::Profiles) -> String {
             .or(Some(t.nav_questionnaire.to_owned())),
         Page::Results => Some(t.nav_results.to_owned()),
         Page::Framework => Some(t.nav_framework.to_owned()),
-        Page::Workshop => Some(state.lang.many().nav_workshop.to_owned()),
-        Page::Compare => Some(state.lang.many().nav_compare.to_owned()),
+        Page::Workshop => Some(state.lang.ux().nav_workshop.to_owned()),
+        Page::Compare => Some(state.lang.ux().nav_compare.to_owned()),
+        Page::Consensus => Some(state.lang.ux().nav_consensus.to_owned()),
     };
     let mut parts: Vec<String> = what.into_iter().collect();
     if !matches!(
         state.page,
-        Page::Start | Page::Framework | Page::Workshop | Page::Compare
+        Page::Start | Page::Framework | Page::Workshop | Page::Compare | Page::Consensus
     ) {
         parts.extend(who);
     }
@@ -320,8 +322,9 @@ fn header() -> Html {
                 <button onclick={go(Page::Questionnaire(0))} disabled={!has_draft} aria-current={current(&Page::Questionnaire(0))}>{ t.nav_questionnaire }</button>
                 <button onclick={go(Page::Results)} disabled={!has_draft} aria-current={current(&Page::Results)}>{ t.nav_results }</button>
                 <button onclick={go(Page::Framework)} aria-current={current(&Page::Framework)}>{ t.nav_framework }</button>
-                <button onclick={go(Page::Compare)} aria-current={current(&Page::Compare)}>{ state.lang.many().nav_compare }</button>
-                <button onclick={go(Page::Workshop)} aria-current={current(&Page::Workshop)}>{ state.lang.many().nav_workshop }</button>
+                <button onclick={go(Page::Compare)} aria-current={current(&Page::Compare)}>{ state.lang.ux().nav_compare }</button>
+                <button onclick={go(Page::Workshop)} aria-current={current(&Page::Workshop)}>{ state.lang.ux().nav_workshop }</button>
+                <button onclick={go(Page::Consensus)} aria-current={current(&Page::Consensus)}>{ state.lang.ux().nav_consensus }</button>
             </nav>
             <label class="lang">
                 { t.language }{ " " }

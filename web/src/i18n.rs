@@ -391,6 +391,13 @@ pub struct Ux {
     pub empty_text: &'static str,
     /// `{q}` when the problem is with a target, not the answer.
     pub target_of: &'static str,
+    pub nav_workshop: &'static str,
+    pub nav_compare: &'static str,
+    pub nav_consensus: &'static str,
+    pub download_report: &'static str,
+    pub download_plan: &'static str,
+    /// The views module could not be had (served, offline, before it was ever fetched).
+    pub unavailable: &'static str,
 }
 
 pub static UX_EN: Ux = Ux {
@@ -416,6 +423,12 @@ pub static UX_EN: Ux = Ux {
     unknown_field: "Unknown field “{f}”.",
     empty_text: "“{f}” is empty.",
     target_of: "{q} (target)",
+    nav_workshop: "Workshop",
+    nav_compare: "Compare cycles",
+    download_report: "Download report (HTML)",
+    download_plan: "Download action plan (CSV)",
+    unavailable: "This could not be prepared: it needs a file the browser could not fetch (are you offline?). Try again once connected, or use the single-file app.",
+    nav_consensus: "Consensus",
 };
 
 pub static UX_FR: Ux = Ux {
@@ -441,6 +454,12 @@ pub static UX_FR: Ux = Ux {
     unknown_field: "Champ inconnu « {f} ».",
     empty_text: "« {f} » est vide.",
     target_of: "{q} (cible)",
+    nav_workshop: "Atelier",
+    nav_compare: "Comparer les cycles",
+    download_report: "Télécharger le rapport (HTML)",
+    download_plan: "Télécharger le plan d'action (CSV)",
+    unavailable: "Cela n'a pas pu être préparé : il faut un fichier que le navigateur n'a pas pu obtenir (êtes-vous hors ligne ?). Réessayez une fois connecté, ou utilisez l'application en un seul fichier.",
+    nav_consensus: "Consensus",
 };
 
 pub static UX_ES: Ux = Ux {
@@ -466,6 +485,12 @@ pub static UX_ES: Ux = Ux {
     unknown_field: "Campo desconocido «{f}».",
     empty_text: "«{f}» está vacío.",
     target_of: "{q} (meta)",
+    nav_workshop: "Taller",
+    nav_compare: "Comparar ciclos",
+    download_report: "Descargar el informe (HTML)",
+    download_plan: "Descargar el plan de acción (CSV)",
+    unavailable: "No se pudo preparar: hace falta un archivo que el navegador no pudo obtener (¿está sin conexión?). Vuelva a intentarlo con conexión, o use la aplicación de un solo archivo.",
+    nav_consensus: "Consenso",
 };
 
 // Issues 11 and 12: the Workshop and Compare pages, and the reports they download.
@@ -474,8 +499,6 @@ pub static UX_ES: Ux = Ux {
 /// `{p}` a profile's id, `{n}` a count.
 #[derive(Debug)]
 pub struct Many {
-    pub nav_workshop: &'static str,
-    pub nav_compare: &'static str,
     pub workshop_intro: &'static str,
     pub compare_intro: &'static str,
     pub add_files: &'static str,
@@ -486,14 +509,27 @@ pub struct Many {
     pub clear: &'static str,
     pub failed: &'static str,
     pub neutral_labels: &'static str,
-    pub download_report: &'static str,
-    pub download_plan: &'static str,
     pub preparing: &'static str,
-    /// The views module could not be had (served, offline, before it was ever fetched).
-    pub unavailable: &'static str,
     pub need_two: &'static str,
     pub other_administration: &'static str,
     pub other_profile: &'static str,
+    pub other_cycle: &'static str,
+    pub need_two_respondents: &'static str,
+    pub consensus_intro: &'static str,
+    pub rule: &'static str,
+    pub rule_none: &'static str,
+    pub rule_lowest: &'static str,
+    pub rule_median: &'static str,
+    /// `{n}` indicators agreed, `{c}` conflicts.
+    pub agreed: &'static str,
+    pub conflicts: &'static str,
+    pub partial: &'static str,
+    pub rule_takes: &'static str,
+    pub settle: &'static str,
+    pub open_draft: &'static str,
+    pub still_open: &'static str,
+    pub evidence: &'static str,
+    pub note: &'static str,
     pub from_drafts: &'static str,
     pub add_drafts: &'static str,
     pub nothing_yet: &'static str,
@@ -501,8 +537,6 @@ pub struct Many {
 }
 
 pub static MANY_EN: Many = Many {
-    nav_workshop: "Workshop",
-    nav_compare: "Compare cycles",
     workshop_intro: "Show several administrations side by side: drop their self-assessments here. Everything stays in this browser; nothing is sent anywhere.",
     compare_intro: "See what moved between review cycles of one administration: pick its saved drafts or drop its files, two or more.",
     add_files: "Add assessment files",
@@ -512,10 +546,7 @@ pub static MANY_EN: Many = Many {
     clear: "Remove all",
     failed: "left out, it does not load:",
     neutral_labels: "Neutral labels (A, B, C…) instead of names",
-    download_report: "Download report (HTML)",
-    download_plan: "Download action plan (CSV)",
     preparing: "Preparing the report…",
-    unavailable: "The report could not be prepared: this page needs a file the browser could not fetch (are you offline?). Try again once connected, or use the single-file app.",
     need_two: "Add at least two cycles to compare.",
     other_administration: "{f} is left out: it is of {a}, and the files here are of another administration.",
     other_profile: "{f} is left out: it answers the profile {p}, and the files here answer another.",
@@ -523,11 +554,25 @@ pub static MANY_EN: Many = Many {
     add_drafts: "Add the selected drafts",
     nothing_yet: "No file yet.",
     report_label: "Report",
+    other_cycle: "{f} is left out: it is of the cycle {c}, and the files here are of another.",
+    consensus_intro: "Several respondents of one administration answered separately: drop their files to see where they agree and where they differ, settle each difference, and open the agreed answers as a draft. Everything stays in this browser.",
+    rule: "Differences not settled by the group",
+    rule_none: "Leave them open",
+    rule_lowest: "Take the lowest answer",
+    rule_median: "Take the median answer",
+    agreed: "{n} indicators agreed, {c} to settle.",
+    conflicts: "Where the respondents differ",
+    partial: "Answered by some respondents only",
+    rule_takes: "The rule takes:",
+    settle: "Settle with this answer",
+    open_draft: "Open the consensus as a draft",
+    still_open: "Differences left open stay unanswered in the draft, and are listed in its file.",
+    evidence: "Evidence",
+    note: "Note",
+    need_two_respondents: "Add at least two respondents' files.",
 };
 
 pub static MANY_FR: Many = Many {
-    nav_workshop: "Atelier",
-    nav_compare: "Comparer les cycles",
     workshop_intro: "Montrez plusieurs administrations côte à côte : déposez ici leurs autoévaluations. Tout reste dans ce navigateur ; rien n'est envoyé nulle part.",
     compare_intro: "Voyez ce qui a changé d'un cycle d'examen à l'autre pour une administration : choisissez ses brouillons enregistrés ou déposez ses fichiers, deux ou plus.",
     add_files: "Ajouter des fichiers d'évaluation",
@@ -537,10 +582,7 @@ pub static MANY_FR: Many = Many {
     clear: "Tout retirer",
     failed: "écarté, il ne se charge pas :",
     neutral_labels: "Étiquettes neutres (A, B, C…) au lieu des noms",
-    download_report: "Télécharger le rapport (HTML)",
-    download_plan: "Télécharger le plan d'action (CSV)",
     preparing: "Préparation du rapport…",
-    unavailable: "Le rapport n'a pas pu être préparé : cette page a besoin d'un fichier que le navigateur n'a pas pu obtenir (êtes-vous hors ligne ?). Réessayez une fois connecté, ou utilisez l'application en un seul fichier.",
     need_two: "Ajoutez au moins deux cycles à comparer.",
     other_administration: "{f} est écarté : il est de {a}, et les fichiers ici sont d'une autre administration.",
     other_profile: "{f} est écarté : il répond au profil {p}, et les fichiers ici répondent à un autre.",
@@ -548,11 +590,25 @@ pub static MANY_FR: Many = Many {
     add_drafts: "Ajouter les brouillons choisis",
     nothing_yet: "Aucun fichier pour l'instant.",
     report_label: "Rapport",
+    other_cycle: "{f} est écarté : il est du cycle {c}, et les fichiers ici sont d'un autre.",
+    consensus_intro: "Plusieurs répondants d'une administration ont répondu séparément : déposez leurs fichiers pour voir où ils s'accordent et où ils divergent, tranchez chaque divergence et ouvrez les réponses convenues comme brouillon. Tout reste dans ce navigateur.",
+    rule: "Divergences que le groupe n'a pas tranchées",
+    rule_none: "Les laisser ouvertes",
+    rule_lowest: "Prendre la réponse la plus basse",
+    rule_median: "Prendre la réponse médiane",
+    agreed: "{n} indicateurs convenus, {c} à trancher.",
+    conflicts: "Là où les répondants divergent",
+    partial: "Répondus par certains répondants seulement",
+    rule_takes: "La règle retient :",
+    settle: "Trancher avec cette réponse",
+    open_draft: "Ouvrir le consensus comme brouillon",
+    still_open: "Les divergences laissées ouvertes restent sans réponse dans le brouillon et sont listées dans son fichier.",
+    evidence: "Justificatifs",
+    note: "Note",
+    need_two_respondents: "Ajoutez les fichiers d'au moins deux répondants.",
 };
 
 pub static MANY_ES: Many = Many {
-    nav_workshop: "Taller",
-    nav_compare: "Comparar ciclos",
     workshop_intro: "Muestre varias administraciones lado a lado: deposite aquí sus autoevaluaciones. Todo se queda en este navegador; no se envía nada a ninguna parte.",
     compare_intro: "Vea qué cambió entre ciclos de examen de una administración: elija sus borradores guardados o deposite sus archivos, dos o más.",
     add_files: "Añadir archivos de evaluación",
@@ -562,10 +618,7 @@ pub static MANY_ES: Many = Many {
     clear: "Quitar todos",
     failed: "descartado, no se carga:",
     neutral_labels: "Etiquetas neutras (A, B, C…) en lugar de los nombres",
-    download_report: "Descargar el informe (HTML)",
-    download_plan: "Descargar el plan de acción (CSV)",
     preparing: "Preparando el informe…",
-    unavailable: "No se pudo preparar el informe: esta página necesita un archivo que el navegador no pudo obtener (¿está sin conexión?). Vuelva a intentarlo con conexión, o use la aplicación de un solo archivo.",
     need_two: "Añada al menos dos ciclos para comparar.",
     other_administration: "{f} se descarta: es de {a}, y los archivos aquí son de otra administración.",
     other_profile: "{f} se descarta: responde al perfil {p}, y los archivos aquí responden a otro.",
@@ -573,6 +626,22 @@ pub static MANY_ES: Many = Many {
     add_drafts: "Añadir los borradores elegidos",
     nothing_yet: "Todavía no hay archivos.",
     report_label: "Informe",
+    other_cycle: "{f} se descarta: es del ciclo {c}, y los archivos aquí son de otro.",
+    consensus_intro: "Varios encuestados de una administración respondieron por separado: deposite sus archivos para ver en qué coinciden y en qué difieren, resuelva cada diferencia y abra las respuestas acordadas como borrador. Todo se queda en este navegador.",
+    rule: "Diferencias que el grupo no resolvió",
+    rule_none: "Dejarlas abiertas",
+    rule_lowest: "Tomar la respuesta más baja",
+    rule_median: "Tomar la respuesta mediana",
+    agreed: "{n} indicadores acordados, {c} por resolver.",
+    conflicts: "Donde los encuestados difieren",
+    partial: "Respondidos solo por algunos encuestados",
+    rule_takes: "La regla toma:",
+    settle: "Resolver con esta respuesta",
+    open_draft: "Abrir el consenso como borrador",
+    still_open: "Las diferencias que queden abiertas quedan sin respuesta en el borrador y se enumeran en su archivo.",
+    evidence: "Evidencias",
+    note: "Nota",
+    need_two_respondents: "Añada los archivos de al menos dos encuestados.",
 };
 
 #[cfg(test)]

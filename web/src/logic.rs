@@ -323,6 +323,16 @@ pub fn report_request(
     lang: &str,
     anonymize: bool,
 ) -> String {
+    let texts = files
+        .iter()
+        .filter(|f| matches!(f.state, FileState::Loaded(_)))
+        .map(|f| &*f.text)
+        .collect();
+    request_of(texts, profiles, lang, anonymize)
+}
+
+/// The views module's request for these assessment texts.
+pub fn request_of(texts: Vec<&str>, profiles: &Profiles, lang: &str, anonymize: bool) -> String {
     #[derive(serde::Serialize)]
     struct Request<'a> {
         files: Vec<&'a str>,
@@ -333,11 +343,7 @@ pub fn report_request(
     }
     let (own, packs) = profiles.sources();
     serde_json::to_string(&Request {
-        files: files
-            .iter()
-            .filter(|f| matches!(f.state, FileState::Loaded(_)))
-            .map(|f| &*f.text)
-            .collect(),
+        files: texts,
         profiles: own,
         packs,
         lang,
@@ -362,6 +368,39 @@ mod tests {
 
     fn wco() -> Profiles {
         available_profiles(&[], &[])
+    }
+
+    #[test]
+    fn a_file_for_the_workshop_loads_or_says_where_it_fails() {
+        let profiles = wco();
+        let ok = load_file("n.yaml".into(), EXAMPLE.as_bytes(), &profiles);
+        let FileState::Loaded(summary) = &ok.state else {
+            panic!("{:?}", ok.state)
+        };
+        assert_eq!(summary.administration, "Northland");
+        assert_eq!(summary.profile.id, "wco-resilience");
+        assert!(summary.overall.is_some());
+        let bad = load_file(
+            "bad.yaml".into(),
+            EXAMPLE.replacen("as_of:", "as_of: [", 1).as_bytes(),
+            &profiles,
+        );
+        let FileState::Failed(errors) = &bad.state else {
+            panic!("{:?}", bad.state)
+        };
+        assert!(errors.iter().all(|d| d.line.is_some()), "{errors:?}");
+        let binary = load_file("x.bin".into(), &[0, 159, 146, 150], &profiles);
+        assert!(matches!(binary.state, FileState::Failed(_)));
+        // The views module gets the texts of the files that loaded, and nothing else.
+        let request: serde_json::Value =
+            serde_json::from_str(&report_request(&[ok, bad, binary], &profiles, "fr", true))
+                .unwrap();
+        assert_eq!(request["files"].as_array().unwrap().len(), 1);
+        assert_eq!(request["files"][0], EXAMPLE);
+        assert_eq!(
+            (request["lang"].as_str(), request["anonymize"].as_bool()),
+            (Some("fr"), Some(true))
+        );
     }
 
     /// A new draft of the WCO profile, open in the app's state.

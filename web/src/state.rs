@@ -25,6 +25,8 @@ pub enum Page {
     Workshop,
     /// One administration's review cycles.
     Compare,
+    /// Several respondents' answers made one.
+    Consensus,
 }
 
 /// Which profile a draft answers: an embedded one or one the user loaded.
@@ -130,6 +132,8 @@ pub enum FileState {
     OtherAdministration(FileSummary),
     /// It loads but answers another profile than the others.
     OtherProfile(FileSummary),
+    /// It loads but is of another review cycle than the others (a consensus is of one).
+    OtherCycle(FileSummary),
 }
 
 /// What a loaded file is, for the list of files.
@@ -165,6 +169,9 @@ pub enum FileSet {
     Workshop,
     /// The Compare page's: one administration's cycles, one profile id.
     Compare,
+    /// The Consensus page's: several respondents of one administration, profile version and
+    /// cycle.
+    Consensus,
 }
 
 impl FileSet {
@@ -175,7 +182,8 @@ impl FileSet {
         let this = match file.state {
             FileState::Loaded(s)
             | FileState::OtherAdministration(s)
-            | FileState::OtherProfile(s) => s,
+            | FileState::OtherProfile(s)
+            | FileState::OtherCycle(s) => s,
             FileState::Failed(_) => return file,
         };
         let first = present.iter().find_map(|f| match &f.state {
@@ -187,15 +195,18 @@ impl FileSet {
             // versions (compare carries the older ones forward).
             Some(first)
                 if this.profile.id != first.profile.id
-                    || (self == FileSet::Workshop && this.profile != first.profile) =>
+                    || (self != FileSet::Compare && this.profile != first.profile) =>
             {
                 FileState::OtherProfile(this)
             }
             Some(first)
-                if self == FileSet::Compare
+                if self != FileSet::Workshop
                     && this.administration_key() != first.administration_key() =>
             {
                 FileState::OtherAdministration(this)
+            }
+            Some(first) if self == FileSet::Consensus && this.cycle != first.cycle => {
+                FileState::OtherCycle(this)
             }
             _ => FileState::Loaded(this),
         };
@@ -230,18 +241,72 @@ pub struct State {
     pub moved: u64,
     /// Where the last move puts the focus.
     pub focus: Focus,
+}
+
+/// The files of the pages that work on several (Workshop, Compare), apart from [`State`]:
+/// those pages are mounted by the views module, and the app's own reducer does not carry
+/// their code.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sets {
     /// The Workshop page's files, in the order added.
     pub workshop: Rc<Vec<LoadedFile>>,
     /// The Compare page's files, in the order added.
     pub compare: Rc<Vec<LoadedFile>>,
+    /// The Consensus page's files (one per respondent), in the order added.
+    pub consensus: Rc<Vec<LoadedFile>>,
 }
 
-impl State {
+/// What the user did on the Workshop, Compare or Consensus page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SetAction {
+    /// Files added to a page's set: one whose text is there already is not added again;
+    /// one of another profile id (or, to compare, administration) is listed, left out.
+    Add(FileSet, Vec<LoadedFile>),
+    /// A file removed from a page's set (by position).
+    Remove(FileSet, usize),
+    /// Every file removed from a page's set.
+    Clear(FileSet),
+}
+
+impl Reducible for Sets {
+    type Action = SetAction;
+
+    fn reduce(self: Rc<Self>, action: SetAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            SetAction::Add(set, files) => {
+                for file in files {
+                    let present = next.files(set);
+                    if present
+                        .iter()
+                        .any(|f| f.text == file.text && !f.text.is_empty())
+                    {
+                        continue;
+                    }
+                    let file = set.admit(present, file);
+                    next.files_mut(set).push(file);
+                }
+            }
+            SetAction::Remove(set, i) => {
+                if i < next.files(set).len() {
+                    let mut files = std::mem::take(next.files_mut(set));
+                    files.remove(i);
+                    *next.files_mut(set) = set.readmit(files);
+                }
+            }
+            SetAction::Clear(set) => next.files_mut(set).clear(),
+        }
+        Rc::new(next)
+    }
+}
+
+impl Sets {
     /// The files of a page.
     pub fn files(&self, set: FileSet) -> &Rc<Vec<LoadedFile>> {
         match set {
             FileSet::Workshop => &self.workshop,
             FileSet::Compare => &self.compare,
+            FileSet::Consensus => &self.consensus,
         }
     }
 
@@ -249,6 +314,7 @@ impl State {
         Rc::make_mut(match set {
             FileSet::Workshop => &mut self.workshop,
             FileSet::Compare => &mut self.compare,
+            FileSet::Consensus => &mut self.consensus,
         })
     }
 }
@@ -299,13 +365,6 @@ pub enum Action {
     Saved(u64, f64),
     /// Show or clear a notice.
     Notify(Option<Notice>),
-    /// Files added to a page's set: one whose text is there already is not added again;
-    /// one of another profile id (or, to compare, administration) is listed, left out.
-    AddFiles(FileSet, Vec<LoadedFile>),
-    /// A file removed from a page's set (by position).
-    RemoveFile(FileSet, usize),
-    /// Every file removed from a page's set.
-    ClearFiles(FileSet),
 }
 
 fn answer_mut<'a>(draft: &'a mut Draft, id: &str) -> &'a mut raw::Answer {
@@ -347,27 +406,6 @@ impl Reducible for State {
         );
         match action {
             Action::SetLang(lang) => next.lang = lang,
-            Action::AddFiles(set, files) => {
-                for file in files {
-                    let present = next.files(set);
-                    if present
-                        .iter()
-                        .any(|f| f.text == file.text && !f.text.is_empty())
-                    {
-                        continue;
-                    }
-                    let file = set.admit(present, file);
-                    next.files_mut(set).push(file);
-                }
-            }
-            Action::RemoveFile(set, i) => {
-                if i < next.files(set).len() {
-                    let mut files = std::mem::take(next.files_mut(set));
-                    files.remove(i);
-                    *next.files_mut(set) = set.readmit(files);
-                }
-            }
-            Action::ClearFiles(set) => next.files_mut(set).clear(),
             Action::Go(page) => {
                 next.page = page;
                 next.moved += 1;
@@ -531,6 +569,151 @@ mod tests {
             "2025",
             "2025-06-30",
         ))))
+    }
+
+    fn file(name: &str, admin: &str, code: Option<&str>, profile: (&str, &str)) -> LoadedFile {
+        LoadedFile {
+            name: name.into(),
+            text: format!("{name} text").into(),
+            state: FileState::Loaded(FileSummary {
+                administration: admin.into(),
+                code: code.map(Into::into),
+                cycle: "2025".into(),
+                profile: ProfileKey {
+                    id: profile.0.into(),
+                    version: profile.1.into(),
+                },
+                overall: Some(50.0),
+            }),
+        }
+    }
+
+    fn states(s: &Sets, set: FileSet) -> Vec<&'static str> {
+        s.files(set)
+            .iter()
+            .map(|f| match f.state {
+                FileState::Loaded(_) => "loaded",
+                FileState::Failed(_) => "failed",
+                FileState::OtherAdministration(_) => "other administration",
+                FileState::OtherProfile(_) => "other profile",
+                FileState::OtherCycle(_) => "other cycle",
+            })
+            .collect()
+    }
+
+    const WCO: (&str, &str) = ("wco-resilience", "1.0.0");
+
+    #[test]
+    fn compare_takes_one_administration_by_code_or_name_and_one_profile_id() {
+        let s = Rc::new(Sets::default()).reduce(SetAction::Add(
+            FileSet::Compare,
+            vec![
+                file("n23", "Northland", Some("NL"), WCO),
+                // Same code, another spelling of the name: the same administration.
+                file("n24", "Northland Customs", Some("NL"), WCO),
+                // Another version of the profile: cycles may span versions.
+                file("n25", "Northland", Some("NL"), ("wco-resilience", "1.1.0")),
+                file("m25", "Meridia", Some("MD"), WCO),
+                file("x25", "Northland", Some("NL"), ("other", "1.0.0")),
+            ],
+        ));
+        assert_eq!(
+            states(&s, FileSet::Compare),
+            [
+                "loaded",
+                "loaded",
+                "loaded",
+                "other administration",
+                "other profile"
+            ]
+        );
+        // Without codes, the name decides.
+        let s = Rc::new(Sets::default()).reduce(SetAction::Add(
+            FileSet::Compare,
+            vec![
+                file("a", "Ruritania", None, WCO),
+                file("b", "Meridia", None, WCO),
+            ],
+        ));
+        assert_eq!(
+            states(&s, FileSet::Compare),
+            ["loaded", "other administration"]
+        );
+    }
+
+    #[test]
+    fn a_workshop_takes_many_administrations_of_one_profile_version() {
+        let s = Rc::new(Sets::default()).reduce(SetAction::Add(
+            FileSet::Workshop,
+            vec![
+                file("n", "Northland", Some("NL"), WCO),
+                file("m", "Meridia", Some("MD"), WCO),
+                file("o", "Oldland", Some("OL"), ("wco-resilience", "1.1.0")),
+            ],
+        ));
+        assert_eq!(
+            states(&s, FileSet::Workshop),
+            ["loaded", "loaded", "other profile"]
+        );
+        assert!(s.compare.is_empty(), "the sets are apart");
+    }
+
+    #[test]
+    fn a_consensus_takes_one_administration_version_and_cycle() {
+        let mut other_cycle = file("c", "Borovia", Some("XB"), WCO);
+        if let FileState::Loaded(s) = &mut other_cycle.state {
+            s.cycle = "2024".into();
+        }
+        let s = Rc::new(Sets::default()).reduce(SetAction::Add(
+            FileSet::Consensus,
+            vec![
+                file("a", "Borovia", Some("XB"), WCO),
+                file("b", "Borovia", Some("XB"), WCO),
+                file("v", "Borovia", Some("XB"), ("wco-resilience", "1.1.0")),
+                file("m", "Meridia", Some("MD"), WCO),
+                other_cycle,
+            ],
+        ));
+        assert_eq!(
+            states(&s, FileSet::Consensus),
+            [
+                "loaded",
+                "loaded",
+                "other profile",
+                "other administration",
+                "other cycle"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_file_twice_is_added_once_and_removing_the_first_readmits_the_rest() {
+        let s = Rc::new(Sets::default())
+            .reduce(SetAction::Add(
+                FileSet::Compare,
+                vec![
+                    file("m", "Meridia", Some("MD"), WCO),
+                    file("n", "Northland", Some("NL"), WCO),
+                ],
+            ))
+            .reduce(SetAction::Add(
+                FileSet::Compare,
+                vec![file("m", "Meridia", Some("MD"), WCO)],
+            ));
+        assert_eq!(
+            states(&s, FileSet::Compare),
+            ["loaded", "other administration"]
+        );
+        let s = s.reduce(SetAction::Remove(FileSet::Compare, 0));
+        assert_eq!(states(&s, FileSet::Compare), ["loaded"]);
+        let s = s.reduce(SetAction::Remove(FileSet::Compare, 5));
+        assert_eq!(
+            s.compare.len(),
+            1,
+            "a position past the end removes nothing"
+        );
+        let s = s.reduce(SetAction::Clear(FileSet::Compare));
+        assert!(s.compare.is_empty());
     }
 
     fn answers(state: &State) -> &UniqueMap<String, raw::Answer> {

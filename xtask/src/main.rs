@@ -438,7 +438,17 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
 /// `pack-<id>-<version>-<lang>.yaml`.
 fn language_packs() -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
-    for p in tradeready::embedded::PROFILES {
+    let all = tradeready::embedded::PROFILES;
+    // Only the versions the web build embeds (tradeready::pack::WEB_HELD_BACK).
+    let on_the_web = all.iter().filter(|p| {
+        let versions: Vec<&str> = all
+            .iter()
+            .filter(|o| o.id == p.id)
+            .map(|o| o.version)
+            .collect();
+        tradeready::pack::on_the_web(p.id, p.version, &versions)
+    });
+    for p in on_the_web {
         let languages = tradeready::pack::languages(p.text)
             .with_context(|| format!("{} {}: no languages", p.id, p.version))?;
         for lang in &languages {
@@ -623,6 +633,19 @@ fn chromium() -> Result<PathBuf> {
 /// served app and the single file.
 fn e2e() -> Result<()> {
     let dist = dist(Optimise::Required)?;
+    // The journeys check that what the browser downloads is what the command line writes.
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    run(Command::new(&cargo).current_dir(root()).args([
+        "build",
+        "--release",
+        "--locked",
+        "-q",
+        "-p",
+        "tradeready",
+        "--bin",
+        "tradeready",
+    ]))?;
+    let cli = root().join("target/release/tradeready");
     let chromium = chromium()?;
     let tests = root().join("tests/e2e");
     if !tests.join("node_modules/playwright-core").exists() {
@@ -639,6 +662,7 @@ fn e2e() -> Result<()> {
         .args(["--test", "--test-concurrency=1", "journeys.test.mjs"])
         .env("TRADEREADY_URL", format!("http://127.0.0.1:{port}/"))
         .env("TRADEREADY_FILE", dist.join("tradeready.html"))
+        .env("TRADEREADY_CLI", cli)
         .env("CHROMIUM", chromium))
 }
 

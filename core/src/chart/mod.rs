@@ -1,12 +1,14 @@
 //! Charts: pure models (plain data) built from results, each drawn by one function generic
 //! over plotters' `DrawingBackend`.
 //!
-//! The web app draws the models on a canvas (plotters-canvas), the reports to SVG (the
-//! `to_svg` functions, on every target: the web app's report module draws them too). A model is plain data, so it is what tests
+//! The web app and the reports draw the models to SVG (the `to_svg` functions, on every
+//! target: the web app's views module calls them). A model is plain data, so it is what tests
 //! snapshot, and it gives every chart its text alternative.
 //!
 //! - [`bar`]: one score report's domains, phases or scenarios as bars, built by the
 //!   report model ([`crate::report::Report::domain_chart`] and the like).
+//! - [`cycles`]: one administration across review cycles: the trend of the overall and of
+//!   each domain, and the change per domain from the first cycle to the last.
 //! - [`workshop`]: several administrations at once, from an
 //!   [`AggregateReport`](crate::aggregate::AggregateReport): the heat map of
 //!   administrations against domains, the distribution of scores per domain, and the
@@ -17,6 +19,7 @@
 //! machine.
 
 pub mod bar;
+pub mod cycles;
 pub mod workshop;
 
 pub use bar::to_svg;

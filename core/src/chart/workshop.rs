@@ -15,7 +15,7 @@ use super::bar::thresholds;
 use super::{BAND_COLOURS, BAND_TINTS, EMPTY_CELL, LABEL_GREY, RULE_GREY, Threshold, band_index};
 use crate::aggregate::AggregateReport;
 use crate::model::{IndicatorKind, Profile};
-use crate::report::score_text;
+use crate::report::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -30,6 +30,8 @@ pub struct HeatMap {
     pub columns: Vec<Column>,
     /// One row per administration, in the order given.
     pub rows: Vec<HeatRow>,
+    /// The language of the numbers and of the chart's own words.
+    pub lang: Lang,
 }
 
 /// A column of the heat map.
@@ -98,6 +100,7 @@ pub fn heat_map(profile: &Profile, report: &AggregateReport, lang: &str, title: 
                 cells: a.domains.iter().map(|d| cell(profile, d.score)).collect(),
             })
             .collect(),
+        lang: Lang::from_code(lang).unwrap_or_default(),
     }
 }
 
@@ -119,26 +122,36 @@ impl HeatMap {
         let rows: Vec<String> = self
             .rows
             .iter()
-            .map(|r| format!("{} {}", r.label, score_text(r.overall.value)))
+            .map(|r| format!("{} {}", r.label, self.lang.score(r.overall.value)))
             .collect();
-        format!(
-            "{}: {} administrations by {} domains; overall {}.",
-            self.title,
-            self.rows.len(),
-            self.columns.len(),
-            rows.join(", ")
-        )
+        let (rows_n, columns_n) = (self.rows.len(), self.columns.len());
+        let rows = rows.join(", ");
+        match self.lang {
+            Lang::En => format!(
+                "{}: {rows_n} administrations by {columns_n} domains; overall {rows}.",
+                self.title
+            ),
+            Lang::Fr => format!(
+                "{}\u{a0}: {rows_n} administrations sur {columns_n} domaines\u{a0}; global {rows}.",
+                self.title
+            ),
+            Lang::Es => format!(
+                "{}: {rows_n} administraciones en {columns_n} dominios; global {rows}.",
+                self.title
+            ),
+        }
     }
 
     /// The chart as a table: a header row (administration, overall, each domain), then one
     /// row per administration with scores to one decimal (or n/a).
     pub fn table(&self) -> Vec<Vec<String>> {
-        let mut header = vec!["Administration".to_owned(), "Overall".to_owned()];
+        let [administration, overall] = self.lang.heat_words();
+        let mut header = vec![administration.to_owned(), overall.to_owned()];
         header.extend(self.columns.iter().map(|c| c.label.clone()));
         let mut out = vec![header];
         for r in &self.rows {
-            let mut row = vec![r.label.clone(), score_text(r.overall.value)];
-            row.extend(r.cells.iter().map(|c| score_text(c.value)));
+            let mut row = vec![r.label.clone(), self.lang.score(r.overall.value)];
+            row.extend(r.cells.iter().map(|c| self.lang.score(c.value)));
             out.push(row);
         }
         out
@@ -212,7 +225,7 @@ pub fn draw_heat_map<DB: DrawingBackend>(
     for c in 0..n {
         let x = grid_left + col * c + col / 2;
         let text = if c == 0 {
-            "Overall".to_owned()
+            chart.lang.heat_words()[1].to_owned()
         } else {
             c.to_string()
         };
@@ -240,7 +253,7 @@ pub fn draw_heat_map<DB: DrawingBackend>(
                 fill.filled(),
             ))?;
             area.draw(&Text::new(
-                score_text(cell.value),
+                chart.lang.score(cell.value),
                 (x0 + col / 2, y0 + row / 2),
                 f.font(11.0, INK, HPos::Center),
             ))?;
@@ -274,6 +287,8 @@ pub struct Distribution {
     pub rows: Vec<Strip>,
     /// Band boundaries drawn as vertical rules (the bands above 0).
     pub thresholds: Vec<Threshold>,
+    /// The language of the numbers.
+    pub lang: Lang,
 }
 
 /// One domain's scores.
@@ -314,6 +329,7 @@ pub fn distribution(
             })
             .collect(),
         thresholds: thresholds(profile, lang),
+        lang: Lang::from_code(lang).unwrap_or_default(),
     }
 }
 
@@ -333,9 +349,9 @@ impl Distribution {
                 [
                     s.label.clone(),
                     s.values.len().to_string(),
-                    score_text(min),
-                    score_text(s.median),
-                    score_text(max),
+                    self.lang.score(min),
+                    self.lang.score(s.median),
+                    self.lang.score(max),
                 ]
             })
             .collect()
@@ -419,9 +435,9 @@ pub fn draw_distribution<DB: DrawingBackend>(
                     vec![(x, mid - row / 3), (x, mid + row / 3)],
                     INK.stroke_width(f.stroke(3.0)),
                 ))?;
-                score_text(Some(m))
+                chart.lang.score(Some(m))
             }
-            None => "n/a".to_owned(),
+            None => chart.lang.score(None),
         };
         area.draw(&Text::new(
             text,
@@ -445,6 +461,8 @@ pub struct LevelSpread {
     pub other: usize,
     /// All administrations.
     pub n: usize,
+    /// The language of the chart's own words.
+    pub lang: Lang,
 }
 
 /// One level.
@@ -494,6 +512,7 @@ pub fn level_spread(
         levels: bars,
         other: report.n.saturating_sub(chosen),
         n: report.n,
+        lang: Lang::from_code(lang).unwrap_or_default(),
     })
 }
 
@@ -510,19 +529,35 @@ impl LevelSpread {
             .iter()
             .map(|l| format!("{} {}: {}", l.value, l.label, l.count))
             .collect();
-        format!(
-            "{}: {} of {} administrations; {}; no level: {}.",
-            self.title,
-            self.n - self.other,
-            self.n,
-            parts.join(", "),
-            self.other
-        )
+        let (at, n, parts, other) = (self.n - self.other, self.n, parts.join(", "), self.other);
+        match self.lang {
+            Lang::En => format!(
+                "{}: {at} of {n} administrations; {parts}; no level: {other}.",
+                self.title
+            ),
+            Lang::Fr => format!(
+                "{}\u{a0}: {at} administrations sur {n}\u{a0}; {parts}\u{a0}; sans niveau\u{a0}: {other}.",
+                self.title
+            ),
+            Lang::Es => format!(
+                "{}: {at} de {n} administraciones; {parts}; sin nivel: {other}.",
+                self.title
+            ),
+        }
     }
 }
 
-/// The label of the row of administrations at no level.
+/// The label of the row of administrations at no level, in English.
 pub const NO_LEVEL: &str = "n/a or not answered";
+
+/// The label of the row of administrations at no level, in each language.
+fn no_level(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => NO_LEVEL,
+        Lang::Fr => "s.o. ou sans réponse",
+        Lang::Es => "n/d o sin respuesta",
+    }
+}
 
 /// Draws a level spread on any plotters backend, filling the whole area: one bar per
 /// level, its length the share of administrations, the count written beside it.
@@ -556,7 +591,7 @@ pub fn draw_level_spread<DB: DrawingBackend>(
             (format!("{} {}", l.value, l.label), l.count, colour)
         })
         .chain(std::iter::once((
-            NO_LEVEL.to_owned(),
+            no_level(chart.lang).to_owned(),
             chart.other,
             RULE_GREY,
         )));
@@ -611,6 +646,7 @@ mod tests {
             band_index: b,
         };
         HeatMap {
+            lang: Lang::En,
             title: "Heat".into(),
             columns: vec![
                 Column {
@@ -675,6 +711,7 @@ mod tests {
     #[test]
     fn the_distribution_draws_a_dot_per_administration() {
         let chart = Distribution {
+            lang: Lang::En,
             title: "Spread".into(),
             rows: vec![
                 Strip {
@@ -708,6 +745,7 @@ mod tests {
     #[test]
     fn the_level_spread_draws_a_bar_per_level_chosen() {
         let chart = LevelSpread {
+            lang: Lang::En,
             title: "Roles".into(),
             id: "g.roles".into(),
             levels: vec![

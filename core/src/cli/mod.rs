@@ -11,9 +11,11 @@ mod merge;
 mod migrate;
 mod new;
 mod profiles;
+mod report;
 mod schema;
 mod score;
 mod validate;
+mod xlsx;
 
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
@@ -53,6 +55,10 @@ enum Command {
     Compare(compare::Args),
     /// Carry an assessment to a later version of its profile.
     Migrate(migrate::Args),
+    /// One page to print: an assessment, the cycles of one administration, or a workshop.
+    ///
+    /// Self-contained HTML (inline CSS and SVG, no script), laid out for A4.
+    Report(report::Args),
     /// Print the JSON Schema of a file kind.
     Schema(schema::Args),
 }
@@ -91,6 +97,7 @@ pub fn main() -> ExitCode {
         Command::Merge(args) => merge::run(&args),
         Command::Compare(args) => compare::run(&args),
         Command::Migrate(args) => migrate::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Schema(args) => schema::run(&args),
     };
     match result {

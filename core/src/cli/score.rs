@@ -1,5 +1,5 @@
 //! `tradeready score`: scores assessments; the report as text, Markdown, HTML or the action
-//! plan as CSV (in English, French or Spanish), or the scores as JSON.
+//! plan as CSV, or a workbook (in English, French or Spanish), or the scores as JSON.
 
 use super::{Outcome, Output, ProfileFile, catalogue, emit, fail, json, load_many};
 use clap::ValueEnum;
@@ -36,6 +36,8 @@ enum Format {
     Html,
     /// The action plan, one row per gap, for spreadsheets.
     Csv,
+    /// A workbook: Summary, Domains, Indicators, Action plan (needs -o FILE).
+    Xlsx,
 }
 
 pub fn run(args: &Args) -> Outcome {
@@ -64,6 +66,19 @@ pub fn run(args: &Args) -> Outcome {
         Format::Md => joined(&scored, |s| {
             tradeready::report::markdown::render(&report(s))
         }),
+        Format::Xlsx => {
+            let [one] = scored.as_slice() else {
+                return Err(fail("tradeready", "--format xlsx takes one assessment"));
+            };
+            if args.output.output.is_none() {
+                return Err(fail(
+                    "tradeready",
+                    "--format xlsx writes a binary workbook: name the file with -o FILE.xlsx",
+                ));
+            }
+            super::xlsx::render(one, &report(one))
+                .map_err(|e| fail("tradeready", format_args!("cannot write the workbook: {e}")))?
+        }
         Format::Html | Format::Csv => {
             let [one] = scored.as_slice() else {
                 return Err(fail(
@@ -75,7 +90,8 @@ pub fn run(args: &Args) -> Outcome {
             if matches!(args.format, Format::Csv) {
                 tradeready::report::csv::render(&report)
             } else {
-                tradeready::report::html::render(&report, &tradeready::chart::to_svg).into_bytes()
+                tradeready::report::html::render(&report, &one.profile, &tradeready::chart::to_svg)
+                    .into_bytes()
             }
         }
     };

@@ -330,6 +330,10 @@ pub struct Indicator {
     /// What to do when the indicator falls short, phrased as an action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recommendation: Option<LocalizedText>,
+    /// Where its thresholds, points, fresh/stale limits, weight or critical flag come from:
+    /// the clause that gives them, or the profile's own choice and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<LocalizedText>,
 }
 
 /// A phase of trade recovery (WCO Trade Recovery Guidelines): prepare, respond, repair,
@@ -383,6 +387,10 @@ pub struct Cap {
     pub below: f64,
     /// What is limited: `{domain: D, max: M}` or `{overall: M}`.
     pub cap: CapLimit,
+    /// Which source makes `if` a precondition of what the cap limits, and where the
+    /// threshold and the maximum come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<LocalizedText>,
 }
 
 /// The limit a cap sets: `{domain: D, max: M}` or `{overall: M}`.

@@ -1,12 +1,14 @@
 //! Results for people. [`Report`] is the one model of what a report says, assembled in
 //! one language from a [`ScoreReport`](crate::ScoreReport); [`words`] holds the report's
-//! own words in English, French and Spanish; [`text`] lays it out as plain text. JSON is
+//! own words in English, French and Spanish; [`text`] lays it out as plain text; [`page`]
+//! makes the page of `tradeready report` (one file, cycles or a workshop). JSON is
 //! the `ScoreReport`'s own serialization.
 
 pub mod csv;
 pub mod html;
 pub mod markdown;
 pub mod model;
+pub mod page;
 pub mod text;
 pub mod words;
 

@@ -83,6 +83,35 @@ impl Lang {
         }
     }
 
+    /// A change of a 0-100 score with one decimal and its sign ("+12.3", "−4.0", "0.0"; a
+    /// true minus sign), or the word for "no score".
+    pub fn change(self, change: Option<f64>) -> String {
+        match change {
+            Some(c) => {
+                let r = round_half_away(c, 1);
+                let text = self.decimal(format!("{:.1}", r.abs()));
+                if r > 0.0 {
+                    format!("+{text}")
+                } else if r < 0.0 {
+                    format!("\u{2212}{text}")
+                } else {
+                    text
+                }
+            }
+            None => self.words().none.to_owned(),
+        }
+    }
+
+    /// The heat map's words: the header of the administrations' column, and of the
+    /// overall's (short, for a narrow column).
+    pub fn heat_words(self) -> [&'static str; 2] {
+        match self {
+            Lang::En => ["Administration", "Overall"],
+            Lang::Fr => ["Administration", "Global"],
+            Lang::Es => ["Administración", "Global"],
+        }
+    }
+
     /// A cap's maximum (0-100), with as many decimals as it has, up to one.
     pub fn max(self, max: f64) -> String {
         self.decimal(round_half_away(max, 1).to_string())
@@ -358,6 +387,10 @@ mod tests {
         assert_eq!(Lang::En.percent(0.455), "46%");
         assert_eq!(Lang::Fr.percent(0.455), "46\u{202f}%");
         assert_eq!(Lang::En.max(50.0), "50");
+        assert_eq!(Lang::En.change(Some(12.25)), "+12.3");
+        assert_eq!(Lang::Fr.change(Some(-4.0)), "\u{2212}4,0");
+        assert_eq!(Lang::Es.change(Some(-0.04)), "0,0");
+        assert_eq!(Lang::En.change(None), "n/a");
         assert_eq!(Lang::Es.max(42.5), "42,5");
     }
 

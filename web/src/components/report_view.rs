@@ -97,12 +97,12 @@ pub fn report_view(props: &Props) -> Html {
     html! {
         <section class="report-view" aria-label={many.report_label}>
             <div class="report-actions">
-                <button class="primary" id="download-report" disabled={download.is_none()} onclick={download}>{ many.download_report }</button>
+                <button class="primary" id="download-report" disabled={download.is_none()} onclick={download}>{ ctx.state.lang.ux().download_report }</button>
             </div>
             {
                 match &*made {
                     Made::Waiting => html! { <p class="hint" role="status">{ many.preparing }</p> },
-                    Made::Unavailable => html! { <p class="notice warn" role="alert">{ many.unavailable }</p> },
+                    Made::Unavailable => html! { <p class="notice warn" role="alert">{ ctx.state.lang.ux().unavailable }</p> },
                     Made::Refused(errors) => html! {
                         <ul class="notice error diagnostics" role="alert">
                             { for errors.iter().map(|e| html! { <li lang="en">{ e.clone() }</li> }) }
@@ -128,5 +128,50 @@ fn show(host: &web_sys::Element, style: &str, body: &str) {
         let _ = sheet.replace_sync(style);
         let sheets = js_sys::Array::of1(&sheet);
         let _ = js_sys::Reflect::set(&root, &"adoptedStyleSheets".into(), &sheets);
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DownloadProps {
+    /// Makes the request for the views module (see `logic::request_of`): one file.
+    pub request: Callback<(), String>,
+    /// The downloaded files' name, without extension.
+    pub stem: AttrValue,
+}
+
+/// "Download report" and "Download action plan (CSV)" for one assessment: made by the views
+/// module when asked for, as the command line makes them (`score --format html|csv`).
+#[function_component(Downloads)]
+pub fn downloads(props: &DownloadProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("inside the app");
+    let failed = use_state(|| false);
+    let get = |function: &'static str, ext: &'static str, mime: &'static str| {
+        let (request, stem, failed) = (props.request.clone(), props.stem.clone(), failed.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (request, stem, failed) = (request.emit(()), stem.clone(), failed.clone());
+            yew::platform::spawn_local(async move {
+                let made = browser::call_views(function, &[request.into()])
+                    .await
+                    .and_then(|answer| {
+                        answer
+                            .as_string()
+                            .or_else(|| field(&answer, "html"))
+                            .filter(|text| !text.is_empty())
+                    });
+                match made {
+                    Some(text) => {
+                        crate::components::export::download(&format!("{stem}.{ext}"), mime, &text)
+                    }
+                    None => failed.set(true),
+                }
+            });
+        })
+    };
+    html! {
+        <div class="report-actions">
+            <button id="download-report" onclick={get("report", "html", "text/html")}>{ ctx.state.lang.ux().download_report }</button>
+            <button id="download-plan" onclick={get("plan_csv", "csv", "text/csv")}>{ ctx.state.lang.ux().download_plan }</button>
+            if *failed { <p class="notice warn" role="alert">{ ctx.state.lang.ux().unavailable }</p> }
+        </div>
     }
 }

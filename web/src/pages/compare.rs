@@ -3,7 +3,7 @@
 //! page shows the comparison report: the trend and the change per domain, what improved and
 //! regressed, new and dropped indicators, and what became of the adopted actions.
 
-use super::many::{Files, Report, adder};
+use super::many::{Files, Report, SetsHandle, adder};
 use crate::ctx::Ctx;
 use crate::i18n::Interface;
 use crate::logic;
@@ -14,6 +14,7 @@ use yew::prelude::*;
 #[function_component(Compare)]
 pub fn compare() -> Html {
     let ctx = use_context::<Ctx>().expect("inside the app");
+    let sets = use_context::<SetsHandle>().expect("inside the views module's root");
     let (t, many) = (ctx.t(), ctx.state.lang.many());
     let drafts = storage::drafts();
     let chosen = use_state(Vec::<String>::new);
@@ -32,7 +33,7 @@ pub fn compare() -> Html {
         })
     };
     let add_drafts = {
-        let (chosen, add) = (chosen.clone(), adder(&ctx, FileSet::Compare));
+        let (chosen, add) = (chosen.clone(), adder(&ctx, &sets, FileSet::Compare));
         Callback::from(move |_: MouseEvent| {
             let files = chosen
                 .iter()
@@ -48,15 +49,14 @@ pub fn compare() -> Html {
             chosen.set(Vec::new());
         })
     };
-    let loaded = ctx
-        .state
+    let loaded = sets
         .compare
         .iter()
         .filter(|f| matches!(f.state, FileState::Loaded(_)))
         .count();
     html! {
         <div class="many compare">
-            <h1 tabindex="-1">{ many.nav_compare }</h1>
+            <h1 tabindex="-1">{ ctx.state.lang.ux().nav_compare }</h1>
             <p class="intro">{ many.compare_intro }</p>
             if !drafts.is_empty() {
                 <fieldset class="from-drafts">

@@ -119,7 +119,7 @@ fn sources(profile: &Profile, lang: &str, row: &dyn Fn(&Indicator) -> Html) -> H
 
 /// An answer as the user gave it: the level with its name, yes or no, a percentage, a number
 /// with its unit, or a date.
-fn answer_shown(
+pub(crate) fn answer_shown(
     indicator: &Indicator,
     value: &AnswerValue,
     t: &Texts,

@@ -1,25 +1,29 @@
 //! What the Workshop and Compare pages share: adding files (picked, dropped, or saved
 //! drafts), the list of files with what became of each, and the report of those that
-//! loaded.
+//! loaded. These pages are mounted by the views module (views/src/pages.rs), which gives
+//! them the app's context and their files' [`Sets`].
 
-use crate::components::file_input::FileInput;
+/// The files of the Workshop and Compare pages, and `dispatch` to change them.
+pub type SetsHandle = UseReducerHandle<Sets>;
+
+use crate::components::file_input::FilesInput;
 use crate::components::report_view::ReportView;
 use crate::ctx::Ctx;
 use crate::i18n::Interface;
 use crate::logic;
 use crate::said;
-use crate::state::{Action, FileSet, FileState, LoadedFile};
+use crate::state::{FileSet, FileState, LoadedFile, SetAction, Sets};
 use yew::prelude::*;
 
 /// The callback that loads files handed over by a file input and adds them to `set`.
-pub fn adder(ctx: &Ctx, set: FileSet) -> Callback<Vec<(String, Vec<u8>)>> {
-    let (state, profiles) = (ctx.state.clone(), ctx.profiles.clone());
+pub fn adder(ctx: &Ctx, sets: &SetsHandle, set: FileSet) -> Callback<Vec<(String, Vec<u8>)>> {
+    let (sets, profiles) = (sets.clone(), ctx.profiles.clone());
     Callback::from(move |files: Vec<(String, Vec<u8>)>| {
         let loaded = files
             .into_iter()
             .map(|(name, bytes)| logic::load_file(name, &bytes, &profiles))
             .collect();
-        state.dispatch(Action::AddFiles(set, loaded));
+        sets.dispatch(SetAction::Add(set, loaded));
     })
 }
 
@@ -36,20 +40,22 @@ pub struct Props {
 #[function_component(Files)]
 pub fn files(props: &Props) -> Html {
     let ctx = use_context::<Ctx>().expect("inside the app");
+    let sets = use_context::<SetsHandle>().expect("inside the views module's root");
     let many = ctx.state.lang.many();
     let set = props.set;
-    let files = ctx.state.files(set).clone();
+    let files = sets.files(set).clone();
     let remove = |i: usize| {
-        let state = ctx.state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::RemoveFile(set, i)))
+        let sets = sets.clone();
+        Callback::from(move |_: MouseEvent| sets.dispatch(SetAction::Remove(set, i)))
     };
     let clear = {
-        let state = ctx.state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::ClearFiles(set)))
+        let sets = sets.clone();
+        Callback::from(move |_: MouseEvent| sets.dispatch(SetAction::Clear(set)))
     };
     let id = match set {
         FileSet::Workshop => "workshop-files",
         FileSet::Compare => "compare-files",
+        FileSet::Consensus => "consensus-files",
     };
     // Neutral labels follow the order of the files that loaded, as in the report.
     let mut shown = 0usize;
@@ -68,7 +74,7 @@ pub fn files(props: &Props) -> Html {
         .collect();
     html! {
         <>
-            <FileInput id={id} label={many.add_files} hint={many.files_hint} accept=".yaml,.yml,.json" multiple={true} on_files={adder(&ctx, set)} />
+            <FilesInput id={id} label={many.add_files} hint={many.files_hint} accept=".yaml,.yml,.json" on_files={adder(&ctx, &sets, set)} />
             <section class="files" aria-labelledby={format!("{id}-heading")}>
                 <h2 id={format!("{id}-heading")}>{ format!("{} ({})", many.files, files.len()) }</h2>
                 if files.is_empty() {
@@ -114,6 +120,9 @@ fn file_row(ctx: &Ctx, f: &LoadedFile, anonymize: bool, shown: &mut usize) -> Ht
         FileState::OtherAdministration(s) => html! {
             <span class="warn">{ many.other_administration.replace("{f}", &f.name).replace("{a}", &s.administration) }</span>
         },
+        FileState::OtherCycle(s) => html! {
+            <span class="warn">{ many.other_cycle.replace("{f}", &f.name).replace("{c}", &s.cycle) }</span>
+        },
         FileState::OtherProfile(s) => html! {
             <span class="warn">{ many.other_profile.replace("{f}", &f.name).replace("{p}", &format!("{} {}", s.profile.id, s.profile.version)) }</span>
         },
@@ -135,7 +144,8 @@ pub struct ReportProps {
 #[function_component(Report)]
 pub fn report(props: &ReportProps) -> Html {
     let ctx = use_context::<Ctx>().expect("inside the app");
-    let files = ctx.state.files(props.set);
+    let sets = use_context::<SetsHandle>().expect("inside the views module's root");
+    let files = sets.files(props.set);
     if !files
         .iter()
         .any(|f| matches!(f.state, FileState::Loaded(_)))

@@ -1,6 +1,7 @@
 //! The pages.
 
 pub mod compare;
+pub mod consensus;
 pub mod framework;
 pub mod many;
 pub mod questionnaire;

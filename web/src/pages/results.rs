@@ -4,6 +4,7 @@
 
 use crate::components::chart::Chart;
 use crate::components::indicator::dom_id;
+use crate::components::report_view::Downloads;
 use crate::ctx::Ctx;
 use crate::state::Action;
 use tradeready::report::{Named, Report};
@@ -60,12 +61,31 @@ pub fn results() -> Html {
         html! { <a href={format!("#{}", dom_id(&item.id, "card"))} onclick={to_question(item)}>{ item.title.clone() }</a> }
     };
     let holding: Vec<_> = report.holding().collect();
+    // The report and the action plan as files, as the command line writes them.
+    let draft = ctx.state.draft.as_ref();
+    let stem = draft
+        .map(|d| crate::logic::export_name(d, "x"))
+        .unwrap_or_default();
+    let stem = stem.trim_end_matches(".x").to_owned();
+    // Made when asked for: the draft as exported, in the language shown.
+    let request = {
+        let (draft, profiles) = (draft.cloned(), ctx.profiles.clone());
+        let lang = lang.to_owned();
+        Callback::from(move |()| {
+            let text = draft
+                .as_ref()
+                .map(crate::logic::export_yaml)
+                .unwrap_or_default();
+            crate::logic::request_of(vec![&text], &profiles, &lang, false)
+        })
+    };
     html! {
         <div class="results" data-score-ms={format!("{score_ms:.3}")}>
             <div class="results-head">
                 <h1>{ t.nav_results }</h1>
                 <button class="print" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ t.print }</button>
             </div>
+            <Downloads request={request} stem={stem} />
             <p class="who">{ format!("{} — {} {} — {} {} · {} {}", report.administration, words.cycle, report.cycle, words.as_of, report.as_of, report.profile_id, report.profile_version) }</p>
             { problems }
             <div class="headline">

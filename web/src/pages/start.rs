@@ -75,31 +75,7 @@ pub fn start() -> Html {
             }
         })
     };
-    let on_import = {
-        let state = ctx.state.clone();
-        let profiles = ctx.profiles.clone();
-        Callback::from(move |(name, bytes): (String, Vec<u8>)| {
-            match logic::import(&bytes, &profiles) {
-                // The same as a saved draft: that one opens, and no copy is made.
-                Ok(assessment) => match logic::same_as(&assessment, &storage::all()) {
-                    Some(saved) => {
-                        state.dispatch(Action::Open(Box::new(saved.clone())));
-                        state.dispatch(Action::Notify(Some(Notice::SameAsDraft)));
-                    }
-                    None => state.dispatch(Action::Open(Box::new(Draft {
-                        id: new_id(),
-                        assessment,
-                        saved_at: None,
-                        exported: true,
-                        revision: 0,
-                    }))),
-                },
-                Err(errors) => {
-                    state.dispatch(Action::Notify(Some(Notice::ImportFailed(name, errors))))
-                }
-            }
-        })
-    };
+    let on_import = importer(&ctx, true);
     let on_own_profile = {
         let reload = ctx.reload_profiles.clone();
         let profile_errors = profile_errors.clone();
@@ -217,4 +193,31 @@ pub fn start() -> Html {
             </section>
         </div>
     }
+}
+
+/// Opens a file as a draft, as "Import" does: the same as a saved draft opens that one and
+/// makes no copy; a file that fails shows its errors. `exported`: whether the draft is the
+/// file as it stands (an import), or new (a consensus made in the browser).
+pub fn importer(ctx: &Ctx, exported: bool) -> Callback<(String, Vec<u8>)> {
+    let state = ctx.state.clone();
+    let profiles = ctx.profiles.clone();
+    Callback::from(move |(name, bytes): (String, Vec<u8>)| {
+        match logic::import(&bytes, &profiles) {
+            // The same as a saved draft: that one opens, and no copy is made.
+            Ok(assessment) => match logic::same_as(&assessment, &storage::all()) {
+                Some(saved) => {
+                    state.dispatch(Action::Open(Box::new(saved.clone())));
+                    state.dispatch(Action::Notify(Some(Notice::SameAsDraft)));
+                }
+                None => state.dispatch(Action::Open(Box::new(Draft {
+                    id: new_id(),
+                    assessment,
+                    saved_at: None,
+                    exported,
+                    revision: 0,
+                }))),
+            },
+            Err(errors) => state.dispatch(Action::Notify(Some(Notice::ImportFailed(name, errors)))),
+        }
+    })
 }

@@ -26,7 +26,7 @@ pub fn workshop() -> Html {
     };
     html! {
         <div class="many workshop">
-            <h1 tabindex="-1">{ many.nav_workshop }</h1>
+            <h1 tabindex="-1">{ ctx.state.lang.ux().nav_workshop }</h1>
             <p class="intro">{ many.workshop_intro }</p>
             <label class="check">
                 <input type="checkbox" id="neutral-labels" checked={*anonymize} onchange={on_anonymize} />
