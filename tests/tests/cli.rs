@@ -699,3 +699,166 @@ fn migrate_yaml_and_json_are_golden() {
         "{text}"
     );
 }
+
+#[test]
+fn schema_of_a_profile_prints_its_committed_schema() {
+    for embedded in tradeready::embedded::PROFILES {
+        let file = tradeready::schema::profile_schema_file_name(embedded.id, embedded.version);
+        let committed = std::fs::read_to_string(root().join("schemas").join(&file)).unwrap();
+        let at = format!("{}@{}", embedded.id, embedded.version);
+        let run = tradeready(&["schema", "assessment", "--profile", &at]);
+        assert_eq!(ok(&run), committed, "{at}");
+    }
+    // A bare id is its newest version.
+    let newest = tradeready::embedded::latest("wco-resilience").unwrap();
+    let file = tradeready::schema::profile_schema_file_name(newest.id, newest.version);
+    let committed = std::fs::read_to_string(root().join("schemas").join(&file)).unwrap();
+    let run = tradeready(&["schema", "assessment", "--profile", "wco-resilience"]);
+    assert_eq!(ok(&run), committed);
+}
+
+#[test]
+fn schema_of_a_profile_file_speaks_the_language_asked_or_lists_the_profile_languages() {
+    let en = tradeready(&["schema", "assessment", "--profile", PROFILE]);
+    let fr = tradeready(&["schema", "assessment", "--profile", PROFILE, "--lang", "fr"]);
+    let en: Value = serde_json::from_str(ok(&en)).unwrap();
+    let fr: Value = serde_json::from_str(ok(&fr)).unwrap();
+    assert_eq!(
+        en["properties"]["profile"]["properties"]["id"]["const"],
+        "demo"
+    );
+    assert!(
+        fr["title"]
+            .as_str()
+            .unwrap()
+            .ends_with("Profil de démonstration"),
+        "{}",
+        fr["title"]
+    );
+    let de = tradeready(&["schema", "assessment", "--profile", PROFILE, "--lang", "de"]);
+    assert_eq!(de.code, Some(1));
+    assert_eq!(
+        de.stderr,
+        "--lang: profile demo 1.0.0 has no language `de`; its languages are en, fr\n"
+    );
+    let wrong = tradeready(&["schema", "profile", "--profile", PROFILE]);
+    assert_eq!(wrong.code, Some(1));
+    assert!(
+        wrong.stderr.contains("only the assessment schema"),
+        "{}",
+        wrong.stderr
+    );
+    let unknown = tradeready(&["schema", "assessment", "--profile", "no-such-profile"]);
+    assert_eq!(unknown.code, Some(1));
+    assert!(
+        unknown.stderr.starts_with("no-such-profile: "),
+        "{}",
+        unknown.stderr
+    );
+}
+
+#[test]
+fn new_writes_its_comments_in_the_language_asked() {
+    let en = tradeready(&["new", "--profile", PROFILE, "--as-of", "2026-01-31"]);
+    let fr = tradeready(&[
+        "new",
+        "--profile",
+        PROFILE,
+        "--as-of",
+        "2026-01-31",
+        "--lang",
+        "fr",
+    ]);
+    let (en, fr) = (ok(&en), ok(&fr));
+    assert!(en.contains("#   Demo readiness profile"), "{en}");
+    assert!(fr.contains("#   Profil de démonstration"), "{fr}");
+    assert!(fr.contains("# Décommentez une réponse"), "{fr}");
+    assert_ne!(en, fr);
+    // Only the comments differ: the answers' skeleton is the same.
+    let data = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| !l.trim_start().starts_with('#') || l.contains(": {value: "))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(data(en), data(fr));
+    let es = tradeready(&[
+        "new",
+        "--profile",
+        PROFILE,
+        "--as-of",
+        "2026-01-31",
+        "--lang",
+        "es",
+    ]);
+    assert_eq!(es.code, Some(1));
+    assert_eq!(
+        es.stderr,
+        "--lang: profile demo 1.0.0 has no language `es`; its languages are en, fr\n"
+    );
+}
+
+#[test]
+fn new_points_its_modeline_at_the_profile_schema() {
+    let run = tradeready(&["new", "--profile", PROFILE, "--as-of", "2026-01-31"]);
+    assert!(
+        ok(&run).starts_with("# yaml-language-server: $schema=demo-1.0.0.assessment.schema.json\n"),
+        "{}",
+        run.stdout
+    );
+    let run = tradeready(&[
+        "new",
+        "--profile",
+        "wco-resilience@1.0.0",
+        "--as-of",
+        "2026-01-31",
+        "--schema",
+        "../schemas/wco-resilience-1.0.0.assessment.schema.json",
+    ]);
+    assert!(
+        ok(&run).starts_with(
+            "# yaml-language-server: $schema=../schemas/wco-resilience-1.0.0.assessment.schema.json\n"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+/// tests/editor/mistakes.yaml holds four mistakes, on lines 10 to 13, that the editor test
+/// (tests/editor) sees flagged by yaml-language-server under the profile's schema;
+/// `tradeready validate` reports each of them on the same line. One at a time, since an
+/// unknown field stops the file at the schema layer, before the meaning is checked.
+#[test]
+fn validate_flags_the_editor_tests_four_mistakes_on_the_same_lines() {
+    let text = std::fs::read_to_string(root().join("tests/editor/mistakes.yaml")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let dir = std::env::temp_dir().join(format!("tradeready-mistakes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut reported = Vec::new();
+    for line in 10..=13 {
+        // The other three lines are commented out, so that the numbering stays.
+        let one: String = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| match i + 1 {
+                n if (10..=13).contains(&n) && n != line => format!("  # {l}\n"),
+                _ => format!("{l}\n"),
+            })
+            .collect();
+        let path = dir.join(format!("mistake-{line}.yaml"));
+        std::fs::write(&path, one).unwrap();
+        let run = tradeready(&["validate", path.to_str().unwrap()]);
+        assert_eq!(run.code, Some(1), "line {line}: {}", run.stderr);
+        let prefix = format!("{}:{line}:", path.display());
+        // One error; a hint may follow it, indented.
+        let errors = run.stderr.lines().filter(|l| !l.starts_with(' ')).count();
+        assert_eq!(errors, 1, "{}", run.stderr);
+        assert!(run.stderr.starts_with(&prefix), "{prefix}: {}", run.stderr);
+        reported.push(run.stderr.clone());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    let all = reported.join("");
+    for part in ["governance.oga-rols", "7", "1.5", "evidnce"] {
+        assert!(all.contains(part), "{part} in {all}");
+    }
+}

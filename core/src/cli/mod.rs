@@ -240,3 +240,27 @@ pub fn catalogue(profile: &ProfileFile) -> Result<Catalogue, Reported> {
     }
     Ok(catalogue)
 }
+
+/// The profile `--profile ID|FILE` names: a profile file, an embedded id (its newest
+/// version) or an embedded ID@VERSION.
+pub fn resolve_profile(arg: &str) -> Result<std::sync::Arc<tradeready::Profile>, Reported> {
+    let mut catalogue = Catalogue::embedded();
+    if Path::new(arg).is_file() {
+        let (text, sha256) = read_profile(Path::new(arg))?;
+        let loaded = tradeready::load::profile(&text, catalogue.layers());
+        report(arg, &loaded.diagnostics);
+        let mut profile = loaded.value.ok_or(Reported)?;
+        profile.sha256 = Some(sha256);
+        return Ok(catalogue.add(profile));
+    }
+    let found = match arg.split_once('@') {
+        Some((id, version)) => catalogue.get(id, version),
+        None => catalogue.latest(arg),
+    };
+    found.map_err(|_| {
+        fail(
+            arg,
+            "no such embedded profile or profile file (see `tradeready profiles`)",
+        )
+    })
+}

@@ -1,7 +1,6 @@
 //! `tradeready new`: a blank assessment, each indicator a commented entry.
 
-use super::{Outcome, Output, Reported, emit, fail, read_profile, report};
-use std::path::{Path, PathBuf};
+use super::{Outcome, Output, emit, fail, resolve_profile};
 use tradeready::{Catalogue, template};
 
 /// What the blank assessment is for.
@@ -22,38 +21,23 @@ pub struct Args {
     /// Reference date of the assessment, YYYY-MM-DD [default: today]
     #[arg(long)]
     as_of: Option<String>,
-    /// Where editors find the assessment JSON Schema (see `tradeready schema assessment`).
-    #[arg(long, default_value = "assessment.schema.json")]
-    schema: String,
+    /// Where editors find the assessment JSON Schema, a path relative to the file or a URL
+    /// [default: ID-VERSION.assessment.schema.json, beside the file; write it with
+    /// `tradeready schema assessment --profile ID@VERSION`, or find it in schemas/]
+    #[arg(long, value_name = "PATH|URL")]
+    schema: Option<String>,
+    /// The language of the comments (questions, help, levels, evidence)
+    /// [default: the profile's first].
+    #[arg(long, value_name = "L")]
+    lang: Option<String>,
     #[command(flatten)]
     output: Output,
 }
 
 pub fn run(args: &Args) -> Outcome {
-    let mut catalogue = Catalogue::embedded();
     let profile = match args.profile.as_deref() {
-        Some(arg) if Path::new(arg).is_file() => {
-            let path = PathBuf::from(arg);
-            let (text, sha256) = read_profile(&path)?;
-            let loaded = tradeready::load::profile(&text, catalogue.layers());
-            report(arg, &loaded.diagnostics);
-            let mut profile = loaded.value.ok_or(Reported)?;
-            profile.sha256 = Some(sha256);
-            catalogue.add(profile)
-        }
-        Some(arg) => {
-            let found = match arg.split_once('@') {
-                Some((id, version)) => catalogue.get(id, version),
-                None => catalogue.latest(arg),
-            };
-            found.map_err(|_| {
-                fail(
-                    arg,
-                    "no such embedded profile or profile file (see `tradeready profiles`)",
-                )
-            })?
-        }
-        None => match catalogue.only() {
+        Some(arg) => resolve_profile(arg)?,
+        None => match Catalogue::embedded().only() {
             Some(found) => found.map_err(|d| fail("tradeready new", d.message))?,
             None => {
                 return Err(fail(
@@ -63,6 +47,14 @@ pub fn run(args: &Args) -> Outcome {
             }
         },
     };
+    let lang = args
+        .lang
+        .clone()
+        .unwrap_or_else(|| profile.default_language().to_owned());
+    tradeready::schema::check_language(&profile, &lang).map_err(|d| fail("--lang", d.message))?;
+    let schema = args.schema.clone().unwrap_or_else(|| {
+        tradeready::schema::profile_schema_file_name(&profile.id, &profile.version.to_string())
+    });
     let as_of = match &args.as_of {
         Some(date) => {
             if tradeready::validate::parse_date(date).is_none() {
@@ -82,7 +74,8 @@ pub fn run(args: &Args) -> Outcome {
             code: args.code.as_deref(),
             cycle: &args.cycle,
             as_of: &as_of,
-            schema: &args.schema,
+            schema: &schema,
+            lang: &lang,
         },
     );
     emit(text.as_bytes(), &args.output)
