@@ -377,7 +377,10 @@ mod tests {
         let FileState::Loaded(summary) = &ok.state else {
             panic!("{:?}", ok.state)
         };
-        assert_eq!(summary.administration, "Revenue and Customs Authority of Northland");
+        assert_eq!(
+            summary.administration,
+            "Revenue and Customs Authority of Northland"
+        );
         assert_eq!(summary.profile.id, "wco-resilience");
         assert!(summary.overall.is_some());
         let bad = load_file(
