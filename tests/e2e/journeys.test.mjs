@@ -258,6 +258,8 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     // Who answered what, side by side, with the file each came from.
     assert.equal(await page.locator('#conflict-0 .given li').count() >= 2, true);
     assert.match(await page.textContent('#conflict-0'), /borovia-2026-/);
+    // And what they agree on, as the draft will hold it.
+    assert.ok(await page.locator('.agreed li').count() > 0, 'the agreed answers are listed');
     // The group settles the first difference with the second respondent's answer.
     const id = await page.getAttribute('fieldset.conflict:not([data-target]) >> nth=0', 'data-indicator');
     const k = (await page.getAttribute(`fieldset.conflict[data-indicator="${id}"]:not([data-target])`, 'id')).replace('conflict-', '');

@@ -515,6 +515,7 @@ pub struct Many {
     pub other_profile: &'static str,
     pub other_cycle: &'static str,
     pub need_two_respondents: &'static str,
+    pub agreed_list: &'static str,
     pub consensus_intro: &'static str,
     pub rule: &'static str,
     pub rule_none: &'static str,
@@ -570,6 +571,7 @@ pub static MANY_EN: Many = Many {
     evidence: "Evidence",
     note: "Note",
     need_two_respondents: "Add at least two respondents' files.",
+    agreed_list: "Agreed answers",
 };
 
 pub static MANY_FR: Many = Many {
@@ -606,6 +608,7 @@ pub static MANY_FR: Many = Many {
     evidence: "Justificatifs",
     note: "Note",
     need_two_respondents: "Ajoutez les fichiers d'au moins deux répondants.",
+    agreed_list: "Réponses convenues",
 };
 
 pub static MANY_ES: Many = Many {
@@ -642,6 +645,7 @@ pub static MANY_ES: Many = Many {
     evidence: "Evidencias",
     note: "Nota",
     need_two_respondents: "Añada los archivos de al menos dos encuestados.",
+    agreed_list: "Respuestas acordadas",
 };
 
 #[cfg(test)]

@@ -155,6 +155,30 @@ pub fn consensus_page(props: &Props) -> Html {
                     </fieldset>
                 }
             });
+            // The answers taken without a difference, as the draft will hold them.
+            let conflicted: Vec<&str> = report
+                .conflicts
+                .iter()
+                .filter(|c| !c.target)
+                .map(|c| c.id.as_str())
+                .collect();
+            let agreed: Vec<(String, String)> = consensus
+                .answers
+                .iter()
+                .filter(|a| !conflicted.contains(&a.id.as_str()))
+                .filter_map(|a| {
+                    let indicator = profile.indicator(&a.id)?.1;
+                    let shown = match a.response.as_ref()? {
+                        Response::Value(v) => {
+                            answer_shown(indicator, &as_answer(v), t, code, &default)
+                        }
+                        Response::NotApplicable(reason) => {
+                            format!("{} ({reason})", t.not_applicable)
+                        }
+                    };
+                    Some((a.id.clone(), shown))
+                })
+                .collect();
             let open = {
                 let (open, consensus, picks) =
                     (props.open.clone(), consensus.clone(), picks.clone());
@@ -171,6 +195,12 @@ pub fn consensus_page(props: &Props) -> Html {
             html! {
                 <>
                     <p class="summary" role="status">{ many.agreed.replace("{n}", &report.agreed.to_string()).replace("{c}", &open_count.to_string()) }</p>
+                    <details class="agreed">
+                        <summary>{ format!("{} ({})", many.agreed_list, agreed.len()) }</summary>
+                        <ul>{ for agreed.iter().map(|(id, shown)| html! {
+                            <li>{ title(id) }<span class="meta">{ format!(" — {shown}") }</span></li>
+                        }) }</ul>
+                    </details>
                     if !report.partial.is_empty() {
                         <details><summary>{ format!("{} ({})", many.partial, report.partial.len()) }</summary>
                             <ul>{ for report.partial.iter().map(|id| html! { <li>{ title(id) }</li> }) }</ul>
