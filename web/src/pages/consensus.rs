@@ -71,14 +71,27 @@ pub fn consensus_page(props: &Props) -> Html {
         .filter(|f| matches!(f.state, FileState::Loaded(_)))
         .cloned()
         .collect();
-    // Each respondent's file, loaded again (it loaded on the way in).
-    let scored: Vec<_> = files
-        .iter()
-        .filter_map(|f| ctx.profiles.catalogue().load_assessment(&f.text).value)
-        .collect();
-    let merged = (scored.len() >= 2)
-        .then(|| merge(&scored.iter().collect::<Vec<_>>(), *rule))
-        .map(|r| r.map_err(|e| e.diagnostic.message));
+    // Each respondent's file loaded again (it loaded on the way in) and merged: once per
+    // change of the files, the rule or the profiles, not on every pick.
+    let merged = {
+        let (files, profiles) = (files.clone(), ctx.profiles.clone());
+        use_memo(
+            (
+                std::rc::Rc::as_ptr(&sets.consensus) as usize,
+                *rule,
+                std::rc::Rc::as_ptr(&ctx.profiles) as usize,
+            ),
+            move |(_, rule, _)| {
+                let scored: Vec<_> = files
+                    .iter()
+                    .filter_map(|f| profiles.catalogue().load_assessment(&f.text).value)
+                    .collect();
+                (scored.len() >= 2)
+                    .then(|| merge(&scored.iter().collect::<Vec<_>>(), *rule))
+                    .map(|r| r.map_err(|e| e.diagnostic.message))
+            },
+        )
+    };
     let rule_choice = |value: Resolve, label: &'static str, id: &'static str| {
         let (rule, picks) = (rule.clone(), picks.clone());
         html! {
@@ -89,7 +102,7 @@ pub fn consensus_page(props: &Props) -> Html {
             </label>
         }
     };
-    let body = match merged {
+    let body = match &*merged {
         None => html! {},
         Some(Err(message)) => {
             html! { <p class="notice error" role="alert" lang="en">{ message }</p> }
