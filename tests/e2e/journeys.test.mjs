@@ -1155,3 +1155,124 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     await context.close();
   });
 }
+
+/** `tradeready migrate`'s YAML without the new profile's hash: a profile of the user's own
+ * carries none in the browser, where the command line hashes the file. */
+const withoutProfileHash = (yaml) => yaml.replace(/^(profile:\n(?: {2}.*\n)*?) {2}sha256: .*\n/m, '$1');
+
+test('served: an assessment of 1.0.0 is carried forward to 1.1.0, shows what moved, and opens as a new draft', async () => {
+  const { context, page, errors } = await open(SERVED);
+  // The newer version, loaded as a profile of one's own (the app embeds 1.0.0 today).
+  await page.setInputFiles('#own-profile', path.join(ROOT, 'assessments/profiles/wco-resilience/1.1.0.yaml'));
+  await page.waitForSelector('label[for=profile-1]');
+  await page.setInputFiles('#import', EXAMPLE);
+  await page.waitForSelector('fieldset.indicator');
+  assert.match(await page.textContent('.notice.newer'), /Version 1\.1\.0 of this profile is on offer\./);
+  await page.click('#carry-draft');
+  await page.waitForSelector('#carry-compatibility');
+  // What the command line reports, shown.
+  const report = JSON.parse(cli('migrate', EXAMPLE, '--to', '1.1.0', '--format', 'json').toString());
+  const compatibility = report.report?.compatibility ?? report.compatibility;
+  assert.match(await page.textContent('#carry-compatibility'), new RegExp(`${Math.round(compatibility * 100)}`));
+  const dropped = (report.report?.dropped ?? report.dropped).map((d) => d.id);
+  assert.ok(dropped.length > 0, 'the 1.0.0 example has an answer 1.1.0 drops');
+  for (const id of dropped) assert.match(await page.textContent('#carry-dropped'), new RegExp(id.replace('.', '\\.')));
+  // The carried file is the command line's, and the original draft is offered too.
+  const carried = await downloaded(page, '#carry-download');
+  assert.equal(path.basename(carried), 'xn-2025-1.1.0.yaml');
+  assert.equal(withoutProfileHash(fs.readFileSync(carried, 'utf8')),
+    withoutProfileHash(cli('migrate', EXAMPLE, '--to', '1.1.0').toString()));
+  const original = await downloaded(page, '#carry-original');
+  assert.match(fs.readFileSync(original, 'utf8'), /^ {2}version: 1\.0\.0$/m);
+  // Accepted: a new draft of 1.1.0; the original stays, since something could not be carried.
+  await page.click('#carry-open');
+  await page.waitForSelector('fieldset.indicator');
+  assert.match(await page.textContent('.notice.ok'), /original draft.*stays in your drafts/);
+  const exported = await downloaded(page, 'text=Export YAML');
+  assert.equal(fs.readFileSync(exported, 'utf8'), fs.readFileSync(carried, 'utf8'));
+  await page.click('nav >> text=Start');
+  const metas = await page.locator('.drafts .meta').allTextContents();
+  assert.equal(metas.filter((m) => /^wco-resilience 1\.1\.0 /.test(m)).length, 1, metas.join(' | '));
+  assert.equal(metas.filter((m) => /^wco-resilience 1\.0\.0 /.test(m)).length, 1, metas.join(' | '));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('served: a draft saved under a version the app no longer offers opens, is carried forward and loses nothing', async () => {
+  const { context, page, errors } = await open(SERVED);
+  // A release the app once offered: 1.0.0 as "0.9.0", loaded as the user's own. Once it is
+  // gone from storage, the app offers only a later version, as after an upgrade.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-'));
+  const old = path.join(dir, 'old.yaml');
+  fs.writeFileSync(old, fs.readFileSync(path.join(ROOT, 'assessments/profiles/wco-resilience/1.0.0.yaml'), 'utf8')
+    .replace(/^version: 1\.0\.0$/m, 'version: 0.9.0'));
+  await page.setInputFiles('#own-profile', old);
+  await page.waitForSelector('label[for=profile-1]');
+  await page.check('#profile-1');
+  await startAssessment(page);
+  await page.check('#governance-oga-roles-level-3');
+  await page.click('#governance-oga-roles-card >> text=Add evidence');
+  await page.fill('#governance-oga-roles-card .evidence li input', 'Roles decree 12/2026');
+  await page.press('#governance-oga-roles-card .evidence li input', 'Tab');
+  await page.fill('#governance-oga-roles-card label.note textarea', 'Agreed at the March meeting');
+  await page.press('#governance-oga-roles-card label.note textarea', 'Tab');
+  await page.click('#governance-activation-card >> text=Add evidence');
+  await page.fill('#governance-activation-card .evidence li input', 'Draft activation decree');
+  await page.press('#governance-activation-card .evidence li input', 'Tab');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('tradeready.draft.')
+    && localStorage.getItem(k).includes('Draft activation decree')));
+  await page.evaluate(() => localStorage.removeItem('tradeready.profiles'));
+  await page.reload();
+  // The draft that was open cannot be answered as it stands: the app offers to carry it.
+  await page.waitForSelector('#carry-compatibility');
+  assert.match(await page.textContent('.carry .intro'), /This draft answers wco-resilience version 0\.9\.0, which this app no longer offers/);
+  assert.match(await page.textContent('#carry-compatibility'), /100/);
+  await page.click('#carry-open');
+  await page.waitForSelector('fieldset.indicator');
+  assert.equal(await page.isChecked('#governance-oga-roles-level-3'), true);
+  assert.equal(await page.inputValue('#governance-oga-roles-card .evidence li input'), 'Roles decree 12/2026');
+  assert.equal(await page.inputValue('#governance-oga-roles-card label.note textarea'), 'Agreed at the March meeting');
+  assert.equal(await page.inputValue('#governance-activation-card .evidence li input'), 'Draft activation decree');
+  // Everything was carried, so the original draft has gone; the new one answers 1.0.0.
+  await page.click('nav >> text=Start');
+  const metas = await page.locator('.drafts .meta').allTextContents();
+  assert.equal(metas.length, 1, metas.join(' | '));
+  assert.match(metas[0], /^wco-resilience 1\.0\.0 /);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('served: a gap adopted as an action on Results is saved, survives a reload and is exported', async () => {
+  const { context, page, errors } = await open(SERVED);
+  await startAssessment(page);
+  await page.check('#governance-oga-roles-level-1');
+  await page.click('nav >> text=Results');
+  const first = page.locator('.gaps > li').first();
+  await first.locator('button.adopt').click();
+  await first.locator('fieldset.adopted input.owner').fill('Risk Management Directorate');
+  await first.locator('fieldset.adopted input.owner').press('Tab');
+  await first.locator('fieldset.adopted input.due').fill('2027-06-30');
+  await first.locator('fieldset.adopted input.due').press('Tab');
+  await first.locator('fieldset.adopted select.status').selectOption('in-progress');
+  const id = (await first.locator('fieldset.adopted').getAttribute('id')).replace(/-plan$/, '');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('tradeready.draft.')
+    && localStorage.getItem(k).includes('in-progress')));
+  await page.reload();
+  await page.click('nav >> text=Results');
+  const kept = page.locator(`#${id}-plan`);
+  await kept.waitFor();
+  assert.equal(await kept.locator('input.owner').inputValue(), 'Risk Management Directorate');
+  assert.equal(await kept.locator('input.due').inputValue(), '2027-06-30');
+  assert.equal(await kept.locator('select.status').inputValue(), 'in-progress');
+  const file = await downloaded(page, 'text=Export YAML');
+  const yaml = fs.readFileSync(file, 'utf8');
+  assert.match(yaml, /^actions:\n {2}\S+:\n {4}owner: Risk Management Directorate\n {4}due: '?2027-06-30'?\n {4}status: in-progress$/m);
+  // The command line takes the file as it is.
+  cli('validate', file);
+  // Removed, it is gone from the file too.
+  await kept.locator('button.remove').click();
+  await page.waitForSelector(`#${id}-plan.adopt`);
+  assert.ok(!fs.readFileSync(await downloaded(page, 'text=Export YAML'), 'utf8').includes('actions:'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -158,11 +158,13 @@ pub fn bar_chart(chart: &str, width: u32) -> Result<String, String> {
 mod bindings {
     use wasm_bindgen::prelude::*;
 
-    /// Mounts a page in `host`: `page` "results", "framework", "workshop", "compare" or
-    /// "consensus", in the interface language `lang`, with the user's own profiles and the
-    /// language packs the app holds (JSON arrays of texts) and the open draft's storage id
-    /// ("" for none) and revision; called again, gives the mounted page new ones. What the
-    /// page asks of the app goes to it as events on `host` (see `pages`).
+    /// Mounts a page in `host`: `page` "results", "framework", "workshop", "compare",
+    /// "consensus" or "carry", in the interface language `lang`, with the user's own
+    /// profiles and the language packs the app holds (JSON arrays of texts), the open
+    /// draft's storage id ("" for none) and revision, and for "carry" the assessment to
+    /// carry forward (its name, its text, and its draft's storage id or ""); called again,
+    /// gives the mounted page new ones. What the page asks of the app goes to it as events
+    /// on `host` (see `pages`).
     #[wasm_bindgen]
     pub fn mount(
         host: web_sys::Element,
@@ -172,6 +174,9 @@ mod bindings {
         packs: &str,
         draft: &str,
         revision: f64,
+        carry_name: &str,
+        carry_text: &str,
+        carry_draft: &str,
     ) {
         use std::rc::Rc;
         use tradeready_web::state::Page;
@@ -182,6 +187,7 @@ mod bindings {
             "compare" => Page::Compare,
             "framework" => Page::Framework,
             "consensus" => Page::Consensus,
+            "carry" => Page::CarryForward,
             _ => Page::Workshop,
         };
         let draft = (!draft.is_empty()).then(|| (draft.to_owned(), revision as u64));
@@ -195,6 +201,13 @@ mod bindings {
                 packs: texts(packs),
                 draft,
                 host,
+                carry: (!carry_text.is_empty()).then(|| {
+                    Rc::new(tradeready_web::state::Carry {
+                        name: carry_name.to_owned(),
+                        text: carry_text.into(),
+                        draft: (!carry_draft.is_empty()).then(|| carry_draft.to_owned()),
+                    })
+                }),
             },
         );
     }

@@ -18,10 +18,14 @@ use tradeready_web::ctx::{Ctx, Scoring};
 use tradeready_web::i18n::Lang;
 use tradeready_web::logic;
 use tradeready_web::pages::{
-    compare::Compare, consensus::ConsensusPage, framework::Framework, results::Results,
+    carry::{Accepted, CarryForward},
+    compare::Compare,
+    consensus::ConsensusPage,
+    framework::Framework,
+    results::Results,
     workshop::Workshop,
 };
-use tradeready_web::state::{Action, Focus, Page, Sets, State};
+use tradeready_web::state::{Action, Carry, Focus, Page, Sets, State};
 use tradeready_web::storage;
 use yew::prelude::*;
 
@@ -40,6 +44,8 @@ pub struct RootProps {
     pub draft: Option<(String, u64)>,
     /// The element the page is mounted in, which the app listens on.
     pub host: web_sys::Element,
+    /// What the Carry forward page carries.
+    pub carry: Option<Rc<Carry>>,
 }
 
 thread_local! {
@@ -124,6 +130,26 @@ pub fn root(props: &RootProps) -> Html {
             }
         });
     }
+    {
+        // A change made on a page here (an action adopted on Results) is saved at once,
+        // and the app takes the saved draft (`tradeready-saved`), as from another tab. Only
+        // a draft newer than the one stored is saved: opening one is not a change.
+        let host = props.host.clone();
+        let state = state.clone();
+        let key = state.draft.as_ref().map(|d| (d.id.clone(), d.revision));
+        use_effect_with(key, move |_| {
+            if let Some(draft) = &state.draft
+                && storage::load(&draft.id).is_some_and(|saved| saved.revision < draft.revision)
+            {
+                let saved = storage::save(draft, browser::now(), None).is_ok();
+                tell_app(
+                    &host,
+                    "tradeready-saved",
+                    &[("id", draft.id.clone().into()), ("ok", saved.into())],
+                );
+            }
+        });
+    }
     let fetched = use_state(|| None::<Rc<Vec<String>>>);
     {
         let fetched = fetched.clone();
@@ -184,6 +210,21 @@ pub fn root(props: &RootProps) -> Html {
             )
         })
     };
+    let accept = {
+        let host = props.host.clone();
+        Callback::from(move |a: Accepted| {
+            tell_app(
+                &host,
+                "tradeready-carried",
+                &[
+                    ("name", a.name.into()),
+                    ("text", a.text.into()),
+                    ("draft", a.draft.unwrap_or_default().into()),
+                    ("keep", a.keep.into()),
+                ],
+            )
+        })
+    };
     html! {
         <ContextProvider<Ctx> context={ctx}>
             <ContextProvider<UseReducerHandle<Sets>> context={sets}>
@@ -193,6 +234,7 @@ pub fn root(props: &RootProps) -> Html {
                         Page::Compare => html! { <Compare /> },
                         Page::Framework => html! { <Framework /> },
                         Page::Consensus => html! { <ConsensusPage open={open} /> },
+                        Page::CarryForward => html! { <CarryForward carry={props.carry.clone()} {accept} /> },
                         _ => html! { <Workshop /> },
                     }
                 }

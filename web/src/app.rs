@@ -199,7 +199,29 @@ pub fn app() -> Html {
             }
         }
     });
+    // A draft of a profile version the app no longer offers, where it offers a later one
+    // (saved before an upgrade): the Carry forward page offers to carry it, and the draft
+    // stays as it is until the user accepts.
+    {
+        let state = state.clone();
+        let profiles = (*profiles).clone();
+        let key = state.draft.as_ref().map(|d| d.id.clone());
+        let answering = matches!(state.page, Page::Questionnaire(_) | Page::Results);
+        use_effect_with(
+            (key, Rc::as_ptr(&profiles) as usize, answering),
+            move |_| {
+                if let Some(draft) = &state.draft
+                    && matches!(state.page, Page::Questionnaire(_) | Page::Results)
+                    && logic::find(&profiles, &draft.profile_key()).is_none()
+                    && let Some(carry) = logic::carry_of(draft, &profiles)
+                {
+                    state.dispatch(Action::Carry(Rc::new(carry)));
+                }
+            },
+        );
+    }
     let shown_notice = notice(&ctx);
+    let newer = newer_bar(&ctx);
     let page = match &state.page {
         Page::Start => html! { <pages::start::Start /> },
         Page::Questionnaire(d) => html! { <pages::questionnaire::Questionnaire domain={*d} /> },
@@ -208,6 +230,7 @@ pub fn app() -> Html {
         | Page::Workshop
         | Page::Compare
         | Page::Consensus
+        | Page::CarryForward
         | Page::Framework) => {
             html! { <crate::components::delegated::Delegated page={page.clone()} /> }
         }
@@ -217,6 +240,7 @@ pub fn app() -> Html {
             <a class="skip" href="#main">{ state.lang.ux().skip }</a>
             <Header />
             { shown_notice }
+            { newer }
             <main id="main" tabindex="-1">{ page }</main>
         </ContextProvider<Ctx>>
     }
@@ -252,16 +276,57 @@ fn page_title(state: &State, profiles: &logic::Profiles) -> String {
         Page::Workshop => Some(state.lang.ux().nav_workshop.to_owned()),
         Page::Compare => Some(state.lang.ux().nav_compare.to_owned()),
         Page::Consensus => Some(state.lang.ux().nav_consensus.to_owned()),
+        Page::CarryForward => Some(state.lang.ux().carry_title.to_owned()),
     };
     let mut parts: Vec<String> = what.into_iter().collect();
     if !matches!(
         state.page,
-        Page::Start | Page::Framework | Page::Workshop | Page::Compare | Page::Consensus
+        Page::Start
+            | Page::Framework
+            | Page::Workshop
+            | Page::Compare
+            | Page::Consensus
+            | Page::CarryForward
     ) {
         parts.extend(who);
     }
     parts.push(t.app_title.to_owned());
     parts.join(" — ")
+}
+
+/// On the questionnaire and Results, when a later version of the open draft's profile is on
+/// offer (a profile file of one's own, say): an offer to carry the draft forward.
+fn newer_bar(ctx: &Ctx) -> Html {
+    let state = &ctx.state;
+    let Some(draft) = state.draft.as_ref() else {
+        return html! {};
+    };
+    if !matches!(state.page, Page::Questionnaire(_) | Page::Results) {
+        return html! {};
+    }
+    let key = draft.profile_key();
+    let Some(newer) = logic::newer_on_offer(&ctx.profiles, &key.id, &key.version) else {
+        return html! {};
+    };
+    let ux = state.lang.ux();
+    let on_carry = {
+        let (state, profiles) = (state.clone(), ctx.profiles.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(carry) = state
+                .draft
+                .as_ref()
+                .and_then(|d| logic::carry_of(d, &profiles))
+            {
+                state.dispatch(Action::Carry(Rc::new(carry)));
+            }
+        })
+    };
+    html! {
+        <p class="notice newer" role="status">
+            { ux.newer_on_offer.replace("{v}", &newer.key.version) }{ " " }
+            <button id="carry-draft" onclick={on_carry}>{ ux.carry_this }</button>
+        </p>
+    }
 }
 
 fn notice(ctx: &Ctx) -> Html {
@@ -276,6 +341,10 @@ fn notice(ctx: &Ctx) -> Html {
         }
         Some(Notice::SameAsDraft) => {
             html! { <p class="notice ok" role="status">{ state.lang.ux().same_as_draft }</p> }
+        }
+        Some(Notice::Carried { kept }) => {
+            let ux = state.lang.ux();
+            html! { <p class="notice ok" role="status">{ if *kept { ux.carried_kept } else { ux.carried } }</p> }
         }
         Some(Notice::ImportFailed(file, errors)) => html! {
             <div class="notice error" role="alert">

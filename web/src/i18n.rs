@@ -14,6 +14,8 @@ pub trait Interface {
     fn ux(self) -> &'static Ux;
     /// The strings of the pages that work on several files (Workshop, Compare).
     fn many(self) -> &'static Many;
+    fn carry(self) -> &'static CarryWords;
+    fn plan(self) -> &'static PlanWords;
 }
 
 impl Interface for Lang {
@@ -38,6 +40,22 @@ impl Interface for Lang {
             Lang::En => &MANY_EN,
             Lang::Fr => &MANY_FR,
             Lang::Es => &MANY_ES,
+        }
+    }
+
+    fn carry(self) -> &'static CarryWords {
+        match self {
+            Lang::En => &CARRY_EN,
+            Lang::Fr => &CARRY_FR,
+            Lang::Es => &CARRY_ES,
+        }
+    }
+
+    fn plan(self) -> &'static PlanWords {
+        match self {
+            Lang::En => &PLAN_EN,
+            Lang::Fr => &PLAN_FR,
+            Lang::Es => &PLAN_ES,
         }
     }
 }
@@ -398,6 +416,13 @@ pub struct Ux {
     pub download_plan: &'static str,
     /// The views module could not be had (served, offline, before it was ever fetched).
     pub unavailable: &'static str,
+    /// The Carry forward page's name (its title and heading).
+    pub carry_title: &'static str,
+    /// `{v}`: a later version of the open draft's profile, on offer.
+    pub newer_on_offer: &'static str,
+    pub carry_this: &'static str,
+    pub carried: &'static str,
+    pub carried_kept: &'static str,
 }
 
 pub static UX_EN: Ux = Ux {
@@ -428,6 +453,11 @@ pub static UX_EN: Ux = Ux {
     download_report: "Download report (HTML)",
     download_plan: "Download action plan (CSV)",
     unavailable: "This could not be prepared: it needs a file the browser could not fetch (are you offline?). Try again once connected, or use the single-file app.",
+    carry_title: "Carry forward",
+    newer_on_offer: "Version {v} of this profile is on offer.",
+    carry_this: "Carry this draft forward",
+    carried: "Carried forward: the draft now answers the newer version.",
+    carried_kept: "Carried forward: the draft now answers the newer version. The original draft, which holds what could not be carried, stays in your drafts.",
     nav_consensus: "Consensus",
 };
 
@@ -459,6 +489,11 @@ pub static UX_FR: Ux = Ux {
     download_report: "Télécharger le rapport (HTML)",
     download_plan: "Télécharger le plan d'action (CSV)",
     unavailable: "Cela n'a pas pu être préparé : il faut un fichier que le navigateur n'a pas pu obtenir (êtes-vous hors ligne ?). Réessayez une fois connecté, ou utilisez l'application en un seul fichier.",
+    carry_title: "Reporter sur une version plus récente",
+    newer_on_offer: "La version {v} de ce profil est disponible.",
+    carry_this: "Reporter ce brouillon sur cette version",
+    carried: "Report effectué : le brouillon répond désormais à la version plus récente.",
+    carried_kept: "Report effectué : le brouillon répond désormais à la version plus récente. Le brouillon d'origine, qui garde ce qui n'a pas pu être reporté, reste dans vos brouillons.",
     nav_consensus: "Consensus",
 };
 
@@ -490,6 +525,11 @@ pub static UX_ES: Ux = Ux {
     download_report: "Descargar el informe (HTML)",
     download_plan: "Descargar el plan de acción (CSV)",
     unavailable: "No se pudo preparar: hace falta un archivo que el navegador no pudo obtener (¿está sin conexión?). Vuelva a intentarlo con conexión, o use la aplicación de un solo archivo.",
+    carry_title: "Trasladar a una versión más reciente",
+    newer_on_offer: "La versión {v} de este perfil está disponible.",
+    carry_this: "Trasladar este borrador a esa versión",
+    carried: "Traslado hecho: el borrador responde ahora a la versión más reciente.",
+    carried_kept: "Traslado hecho: el borrador responde ahora a la versión más reciente. El borrador original, que conserva lo que no pudo trasladarse, sigue entre sus borradores.",
     nav_consensus: "Consenso",
 };
 
@@ -658,3 +698,158 @@ mod tests {
         assert_ne!(ES.import_failed, EN.import_failed);
     }
 }
+
+/// The Carry forward page's words (views module only).
+#[derive(Debug)]
+pub struct CarryWords {
+    /// `{file}`, `{profile}`, `{from}`, `{to}`: an imported file of an older version.
+    pub lead: &'static str,
+    /// The same, for a draft saved in this browser.
+    pub lead_draft: &'static str,
+    /// Before the share of the old answers carried.
+    pub compatibility: &'static str,
+    /// `{to}`: the version; followed by the scores.
+    pub scores: &'static str,
+    pub changed: &'static str,
+    pub how_renamed: &'static str,
+    pub how_remapped: &'static str,
+    pub how_split: &'static str,
+    pub how_merged: &'static str,
+    pub dropped: &'static str,
+    pub lost: &'static str,
+    pub unmapped: &'static str,
+    pub unmapped_target: &'static str,
+    pub unmapped_action: &'static str,
+    /// `{n}`, `{to}`.
+    pub new: &'static str,
+    pub open: &'static str,
+    pub download: &'static str,
+    pub original: &'static str,
+    pub kept_note: &'static str,
+    pub failed: &'static str,
+    pub nothing: &'static str,
+}
+
+pub static CARRY_EN: CarryWords = CarryWords {
+    lead: "{file} answers {profile} version {from}, which this app does not offer. Carried forward to version {to}, its answers open as a new draft; the file itself is not changed.",
+    lead_draft: "This draft answers {profile} version {from}, which this app no longer offers. Carried forward to version {to}, its answers open as a new draft. The original draft is kept until you accept the carried one, and after that too if anything could not be carried.",
+    compatibility: "Answers carried over: ",
+    scores: "Under version {to}: ",
+    changed: "Questions renamed, split or merged",
+    how_renamed: "renamed",
+    how_remapped: "answer mapped to the new scale",
+    how_split: "split",
+    how_merged: "merged",
+    dropped: "Questions the new version drops, and why",
+    lost: "Questions the new version neither has nor maps",
+    unmapped: "Entries that could not be carried",
+    unmapped_target: "target",
+    unmapped_action: "adopted action",
+    new: "{n} questions are new in version {to}: they are waiting for an answer.",
+    open: "Open the carried draft",
+    download: "Download the carried file (YAML)",
+    original: "Download the original (YAML)",
+    kept_note: "What could not be carried stays in the original draft, which stays in your drafts.",
+    failed: "This assessment cannot be carried forward:",
+    nothing: "Nothing to carry forward. On the Start page, import an assessment of an older profile version, or resume a draft of one.",
+};
+
+pub static CARRY_FR: CarryWords = CarryWords {
+    lead: "{file} répond à {profile} version {from}, que cette application ne propose pas. Reportées sur la version {to}, ses réponses s'ouvrent dans un nouveau brouillon ; le fichier lui-même n'est pas modifié.",
+    lead_draft: "Ce brouillon répond à {profile} version {from}, que cette application ne propose plus. Reportées sur la version {to}, ses réponses s'ouvrent dans un nouveau brouillon. Le brouillon d'origine est conservé jusqu'à ce que vous acceptiez le nouveau, et au-delà si quelque chose n'a pas pu être reporté.",
+    compatibility: "Réponses reportées : ",
+    scores: "Avec la version {to} : ",
+    changed: "Questions renommées, scindées ou fusionnées",
+    how_renamed: "renommée",
+    how_remapped: "réponse transposée sur la nouvelle échelle",
+    how_split: "scindée",
+    how_merged: "fusionnée",
+    dropped: "Questions que la nouvelle version supprime, et pourquoi",
+    lost: "Questions que la nouvelle version n'a plus et ne transpose pas",
+    unmapped: "Éléments qui n'ont pas pu être reportés",
+    unmapped_target: "cible",
+    unmapped_action: "action adoptée",
+    new: "{n} questions sont nouvelles dans la version {to} : elles attendent une réponse.",
+    open: "Ouvrir le brouillon reporté",
+    download: "Télécharger le fichier reporté (YAML)",
+    original: "Télécharger l'original (YAML)",
+    kept_note: "Ce qui n'a pas pu être reporté reste dans le brouillon d'origine, qui reste dans vos brouillons.",
+    failed: "Cette évaluation ne peut pas être reportée :",
+    nothing: "Rien à reporter. Sur la page d'accueil, importez une évaluation d'une version antérieure d'un profil, ou reprenez-en un brouillon.",
+};
+
+pub static CARRY_ES: CarryWords = CarryWords {
+    lead: "{file} responde a {profile} versión {from}, que esta aplicación no ofrece. Trasladadas a la versión {to}, sus respuestas se abren en un borrador nuevo; el archivo en sí no cambia.",
+    lead_draft: "Este borrador responde a {profile} versión {from}, que esta aplicación ya no ofrece. Trasladadas a la versión {to}, sus respuestas se abren en un borrador nuevo. El borrador original se conserva hasta que acepte el nuevo, y también después si algo no pudo trasladarse.",
+    compatibility: "Respuestas trasladadas: ",
+    scores: "Con la versión {to}: ",
+    changed: "Preguntas renombradas, divididas o fusionadas",
+    how_renamed: "renombrada",
+    how_remapped: "respuesta trasladada a la nueva escala",
+    how_split: "dividida",
+    how_merged: "fusionada",
+    dropped: "Preguntas que la nueva versión suprime, y por qué",
+    lost: "Preguntas que la nueva versión ya no tiene ni traslada",
+    unmapped: "Elementos que no pudieron trasladarse",
+    unmapped_target: "meta",
+    unmapped_action: "acción adoptada",
+    new: "{n} preguntas son nuevas en la versión {to}: esperan una respuesta.",
+    open: "Abrir el borrador trasladado",
+    download: "Descargar el archivo trasladado (YAML)",
+    original: "Descargar el original (YAML)",
+    kept_note: "Lo que no pudo trasladarse queda en el borrador original, que sigue entre sus borradores.",
+    failed: "Esta evaluación no puede trasladarse:",
+    nothing: "Nada que trasladar. En la página de inicio, importe una evaluación de una versión anterior de un perfil, o retome un borrador de una.",
+};
+
+/// The words of adopting actions on Results (views module only).
+#[derive(Debug)]
+pub struct PlanWords {
+    pub adopt: &'static str,
+    pub what: &'static str,
+    /// Placeholder of "what": blank adopts the recommendation.
+    pub what_hint: &'static str,
+    pub planned: &'static str,
+    pub in_progress: &'static str,
+    pub done: &'static str,
+    pub dropped: &'static str,
+    pub remove: &'static str,
+    /// Under the adopted actions: where they go.
+    pub saved_with: &'static str,
+}
+
+pub static PLAN_EN: PlanWords = PlanWords {
+    adopt: "Adopt as an action",
+    what: "What will be done",
+    what_hint: "Blank: the recommendation above",
+    planned: "Planned",
+    in_progress: "In progress",
+    done: "Done",
+    dropped: "Dropped",
+    remove: "Remove the action",
+    saved_with: "Adopted actions are saved with the draft and exported with it; the next cycle’s comparison follows each one.",
+};
+
+pub static PLAN_FR: PlanWords = PlanWords {
+    adopt: "Adopter comme action",
+    what: "Ce qui sera fait",
+    what_hint: "Vide : la recommandation ci-dessus",
+    planned: "Prévue",
+    in_progress: "En cours",
+    done: "Réalisée",
+    dropped: "Abandonnée",
+    remove: "Retirer l'action",
+    saved_with: "Les actions adoptées sont enregistrées avec le brouillon et exportées avec lui ; la comparaison du cycle suivant suit chacune.",
+};
+
+pub static PLAN_ES: PlanWords = PlanWords {
+    adopt: "Adoptar como acción",
+    what: "Qué se hará",
+    what_hint: "Vacío: la recomendación de arriba",
+    planned: "Prevista",
+    in_progress: "En curso",
+    done: "Realizada",
+    dropped: "Abandonada",
+    remove: "Retirar la acción",
+    saved_with: "Las acciones adoptadas se guardan con el borrador y se exportan con él; la comparación del ciclo siguiente sigue cada una.",
+};

@@ -275,6 +275,54 @@ pub fn import(bytes: &[u8], profiles: &Profiles) -> Result<raw::Assessment, Vec<
     }
 }
 
+/// The newest profile on offer with this id and a later version than `version`, if any:
+/// what an assessment of `id` `version` can be carried forward to.
+pub fn newer_on_offer<'a>(
+    profiles: &'a [Available],
+    id: &str,
+    version: &str,
+) -> Option<&'a Available> {
+    let version = semver::Version::parse(version).ok()?;
+    profiles
+        .iter()
+        .filter(|a| a.key.id == id && a.profile.version > version)
+        .max_by(|a, b| a.profile.version.cmp(&b.profile.version))
+}
+
+/// A file that names a profile version not on offer, where a later version of the same
+/// profile is: what the Carry forward page may carry (its text and the version it would
+/// go to). None for anything else, which stays an import error.
+pub fn older_version(bytes: &[u8], profiles: &Profiles) -> Option<(String, ProfileKey)> {
+    let text = tradeready::parse::text_from_bytes(bytes).ok()?;
+    let raw = profiles.catalogue.decode_assessment(text).value?;
+    let (id, version) = (&raw.profile.id, raw.profile.version.as_str());
+    if find(
+        profiles,
+        &ProfileKey {
+            id: id.clone(),
+            version: version.to_owned(),
+        },
+    )
+    .is_some()
+    {
+        return None;
+    }
+    let newer = newer_on_offer(profiles, id, version)?;
+    Some((text.to_owned(), newer.key.clone()))
+}
+
+/// What the Carry forward page carries for a saved draft: its export (every answer,
+/// piece of evidence and note), when a later version of its profile is on offer.
+pub fn carry_of(draft: &Draft, profiles: &Profiles) -> Option<crate::state::Carry> {
+    let key = draft.profile_key();
+    newer_on_offer(profiles, &key.id, &key.version)?;
+    Some(crate::state::Carry {
+        name: export_name(draft, "yaml"),
+        text: export_yaml(draft).into(),
+        draft: Some(draft.id.clone()),
+    })
+}
+
 /// A file for the Workshop or Compare page, loaded through every layer the browser has:
 /// what it is, or its errors, located.
 pub fn load_file(name: String, bytes: &[u8], profiles: &Profiles) -> LoadedFile {
@@ -419,6 +467,7 @@ mod tests {
             "",
             "c",
             "2025-06-30",
+            None,
         ))))
     }
 
@@ -430,6 +479,52 @@ mod tests {
             exported: true,
             revision: 0,
         }
+    }
+
+    #[test]
+    fn a_file_of_a_version_no_longer_offered_is_carried_to_the_newest_and_loses_nothing() {
+        // A profile of one's own, 1.0.0 of the WCO profile under another id: the only
+        // version of that id on offer.
+        const WCO: &str = include_str!("../../assessments/profiles/wco-resilience/1.0.0.yaml");
+        let own = WCO.replacen("\nid: wco-resilience\n", "\nid: my-profile\n", 1);
+        assert_ne!(own, WCO);
+        let profiles = available_profiles(&[own], &[]);
+        let example = EXAMPLE.replacen("id: wco-resilience", "id: my-profile", 1);
+        let example = example.as_str();
+        // The example answers 1.0.0, on offer: an import as it stands, not a carry.
+        assert!(older_version(example.as_bytes(), &profiles).is_none());
+        // The same answers of a version the app does not offer: carried to 1.0.0.
+        let old = example.replacen("version: 1.0.0", "version: 0.9.0", 1);
+        assert_ne!(old, example);
+        let (text, to) = older_version(old.as_bytes(), &profiles).expect("a later version");
+        assert_eq!(
+            (to.id.as_str(), to.version.as_str()),
+            ("my-profile", "1.0.0")
+        );
+        let carried = profiles.catalogue().migrate(&text, None);
+        let m = carried.value.expect("carried");
+        assert_eq!(m.report.compatibility, 1.0);
+        assert!(m.report.lost.is_empty() && m.report.dropped.is_empty());
+        let original = import(example.as_bytes(), &profiles).unwrap();
+        assert_eq!(
+            m.raw.answers, original.answers,
+            "every answer, evidence and note"
+        );
+        assert_eq!(m.raw.profile.version.as_str(), "1.0.0");
+        // A later version than any on offer, or another profile id, is no carry.
+        let newer = example.replacen("version: 1.0.0", "version: 9.0.0", 1);
+        assert!(older_version(newer.as_bytes(), &profiles).is_none());
+        let other = example.replacen("id: my-profile", "id: elsewhere", 1);
+        assert!(older_version(other.as_bytes(), &profiles).is_none());
+        // A saved draft of 0.9.0 is offered too, with its storage id; one of 1.0.0 is not.
+        let draft = |text: &str| Draft {
+            id: "saved".into(),
+            ..draft_of(tradeready::parse::decode::<raw::Assessment>(text).unwrap())
+        };
+        let carry = carry_of(&draft(&old), &profiles).expect("offered");
+        assert_eq!(carry.draft.as_deref(), Some("saved"));
+        assert_eq!(&*carry.text, export_yaml(&draft(&old)));
+        assert!(carry_of(&draft(example), &profiles).is_none());
     }
 
     #[test]
@@ -699,7 +794,8 @@ mod tests {
                     "Customs of X",
                     "XE",
                     "2025-H1",
-                    "2025-06-30"
+                    "2025-06-30",
+                    None
                 ),
                 "yaml"
             ),
@@ -707,7 +803,15 @@ mod tests {
         );
         assert_eq!(
             export_name(
-                &new_draft("d".into(), &key, "Douane d'Été", "", "2025/1", "2025-06-30"),
+                &new_draft(
+                    "d".into(),
+                    &key,
+                    "Douane d'Été",
+                    "",
+                    "2025/1",
+                    "2025-06-30",
+                    None
+                ),
                 "json"
             ),
             "douane-d-été-2025-1.json"
@@ -721,7 +825,8 @@ mod tests {
                     "ÉTAT d'Été ΣΟΦΊΑ",
                     "",
                     "2025/1",
-                    "2025-06-30"
+                    "2025-06-30",
+                    None
                 ),
                 "json"
             ),

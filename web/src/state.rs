@@ -27,6 +27,21 @@ pub enum Page {
     Compare,
     /// Several respondents' answers made one.
     Consensus,
+    /// An assessment of an older profile version carried to the newest on offer
+    /// ([`State::carry`] says which).
+    CarryForward,
+}
+
+/// An assessment of an older profile version, offered to be carried forward: an imported
+/// file, or a draft saved in this browser before the app was upgraded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Carry {
+    /// The file's name (for a draft, the name its export would have).
+    pub name: String,
+    /// The assessment as written against the older version.
+    pub text: Rc<str>,
+    /// The saved draft it is, if it is one: kept until the carried one is accepted.
+    pub draft: Option<String>,
 }
 
 /// Which profile a draft answers: an embedded one or one the user loaded.
@@ -108,6 +123,9 @@ pub enum Notice {
     ImportFailed(String, Vec<tradeready::Diagnostic>),
     /// An imported file held exactly what a saved draft holds: that draft was opened.
     SameAsDraft,
+    /// An assessment was carried forward; whether the original draft was kept (something
+    /// of it could not be carried).
+    Carried { kept: bool },
 }
 
 /// A file loaded on a page that works on several (Workshop, Compare).
@@ -241,6 +259,8 @@ pub struct State {
     pub moved: u64,
     /// Where the last move puts the focus.
     pub focus: Focus,
+    /// What the Carry forward page carries.
+    pub carry: Option<Rc<Carry>>,
 }
 
 /// The files of the pages that work on several (Workshop, Compare), apart from [`State`]:
@@ -354,6 +374,8 @@ pub enum Action {
     SetNote(String, Option<String>),
     /// Set or clear the target for the next cycle of an indicator.
     SetTarget(String, Option<AnswerValue>),
+    /// Adopt, change or drop the action planned for an indicator's gap.
+    SetPlan(String, Option<raw::Action>),
     /// Change who is assessed, the cycle, the reference date or the assessors.
     SetDetails(Details),
     /// Another tab saved the open draft: take its version, which holds every change made
@@ -365,6 +387,8 @@ pub enum Action {
     Saved(u64, f64),
     /// Show or clear a notice.
     Notify(Option<Notice>),
+    /// Offer to carry an assessment of an older profile version forward.
+    Carry(Rc<Carry>),
 }
 
 fn answer_mut<'a>(draft: &'a mut Draft, id: &str) -> &'a mut raw::Answer {
@@ -402,6 +426,7 @@ impl Reducible for State {
                 | Action::SetEvidence(..)
                 | Action::SetNote(..)
                 | Action::SetTarget(..)
+                | Action::SetPlan(..)
                 | Action::SetDetails(..)
         );
         match action {
@@ -430,6 +455,13 @@ impl Reducible for State {
                 next.focus = Focus::Heading;
             }
             Action::Notify(notice) => next.notice = notice,
+            Action::Carry(carry) => {
+                next.carry = Some(carry);
+                next.page = Page::CarryForward;
+                next.notice = None;
+                next.moved += 1;
+                next.focus = Focus::Heading;
+            }
             Action::Synced(theirs) => match &next.draft {
                 // Ignoring the save time: a tab that takes the other's version saves it
                 // again, and that echo must not bounce back.
@@ -489,6 +521,16 @@ impl Reducible for State {
                     }
                 }
             }
+            Action::SetPlan(id, action) => {
+                if let Some(d) = &mut next.draft {
+                    match action {
+                        Some(a) => d.assessment.actions.set(id, a),
+                        None => {
+                            d.assessment.actions.remove(id.as_str());
+                        }
+                    }
+                }
+            }
             Action::SetDetails(details) => {
                 if let Some(d) = &mut next.draft {
                     let a = &mut d.assessment;
@@ -523,6 +565,7 @@ pub fn new_draft(
     code: &str,
     cycle: &str,
     as_of: &str,
+    sha256: Option<String>,
 ) -> Draft {
     Draft {
         id,
@@ -532,7 +575,7 @@ pub fn new_draft(
             profile: raw::ProfileRef {
                 id: key.id.clone(),
                 version: Label(key.version.clone()),
-                sha256: None,
+                sha256,
             },
             migrated_from: None,
             administration: raw::Administration {
@@ -568,6 +611,7 @@ mod tests {
             "XE",
             "2025",
             "2025-06-30",
+            None,
         ))))
     }
 
@@ -776,6 +820,59 @@ mod tests {
         assert!(answers(&s).get("a.b").is_none());
         let s = s.reduce(Action::SetTarget("a.b".into(), None));
         assert!(s.draft.as_ref().unwrap().assessment.targets.is_empty());
+    }
+
+    #[test]
+    fn an_adopted_action_is_set_changed_and_dropped_and_marks_the_draft_unexported() {
+        let action = |status| raw::Action {
+            what: None,
+            owner: Some("Risk unit".into()),
+            due: Some("2026-12-31".into()),
+            status,
+        };
+        let s = with_draft()
+            .reduce(Action::Exported)
+            .reduce(Action::SetPlan(
+                "a.b".into(),
+                Some(action(raw::ActionStatus::Planned)),
+            ));
+        let d = s.draft.as_ref().unwrap();
+        assert_eq!(
+            d.assessment.actions.get("a.b"),
+            Some(&action(raw::ActionStatus::Planned))
+        );
+        assert!(!d.exported);
+        let revision = d.revision;
+        let s = s.reduce(Action::SetPlan(
+            "a.b".into(),
+            Some(action(raw::ActionStatus::InProgress)),
+        ));
+        let d = s.draft.as_ref().unwrap();
+        assert_eq!(
+            d.assessment.actions.get("a.b").map(|a| a.status),
+            Some(raw::ActionStatus::InProgress)
+        );
+        assert!(d.revision > revision);
+        // An action is not an answer.
+        assert!(answers(&s).get("a.b").is_none());
+        let s = s.reduce(Action::SetPlan("a.b".into(), None));
+        assert!(s.draft.as_ref().unwrap().assessment.actions.is_empty());
+    }
+
+    #[test]
+    fn a_carry_offer_shows_its_page_and_keeps_the_draft_open() {
+        let carry = Rc::new(Carry {
+            name: "x.yaml".into(),
+            text: "kind: assessment".into(),
+            draft: Some("d1".into()),
+        });
+        let before = with_draft();
+        let s = before.clone().reduce(Action::Carry(carry.clone()));
+        assert_eq!(s.page, Page::CarryForward);
+        assert_eq!(s.carry.as_ref(), Some(&carry));
+        // Nothing of the draft changes until the carried one is accepted.
+        assert_eq!(s.draft, before.draft);
+        assert!(s.moved > before.moved);
     }
 
     #[test]

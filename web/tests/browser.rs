@@ -77,6 +77,7 @@ fn export_names_are_lower_case_in_the_browser() {
         "",
         "2025/1",
         "2025-06-30",
+        None,
     );
     assert_eq!(
         tradeready_web::logic::export_name(&draft, "json"),
@@ -119,6 +120,7 @@ async fn a_saved_draft_is_restored_into_the_questionnaire() {
         "XT",
         "2026",
         "2026-06-30",
+        None,
     );
     draft.assessment.answers.set(
         "governance.oga-roles".into(),

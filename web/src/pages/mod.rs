@@ -1,5 +1,6 @@
 //! The pages.
 
+pub mod carry;
 pub mod compare;
 pub mod consensus;
 pub mod framework;

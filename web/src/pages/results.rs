@@ -6,7 +6,9 @@ use crate::components::chart::Chart;
 use crate::components::indicator::dom_id;
 use crate::components::report_view::Downloads;
 use crate::ctx::Ctx;
+use crate::i18n::Interface;
 use crate::state::Action;
+use tradeready::model::raw;
 use tradeready::report::{Named, Report};
 use yew::prelude::*;
 
@@ -61,6 +63,13 @@ pub fn results() -> Html {
         html! { <a href={format!("#{}", dom_id(&item.id, "card"))} onclick={to_question(item)}>{ item.title.clone() }</a> }
     };
     let holding: Vec<_> = report.holding().collect();
+    let plan = ctx.state.lang.plan();
+    let adopted = |id: &str| {
+        ctx.state
+            .draft
+            .as_ref()
+            .and_then(|d| d.assessment.actions.get(id).cloned())
+    };
     // The report and the action plan as files, as the command line writes them.
     let draft = ctx.state.draft.as_ref();
     let stem = draft
@@ -137,9 +146,112 @@ pub fn results() -> Html {
                         <p class="meta">{ format!("{} · {}{}{} → {}{}{}", a.domain.title, words.now, words.colon, n.percent(a.score), words.target, words.colon, n.percent(a.target)) }</p>
                         if let Some(r) = &a.recommendation { <p class="recommendation">{ r.clone() }</p> }
                         if !a.refs.is_empty() { <p class="refs">{ format!("{}{}{}", words.refs, words.colon, a.refs.join(", ")) }</p> }
+                        <Adopt id={a.indicator.id.clone()} adopted={adopted(&a.indicator.id)} />
                     </li>
                 }) }
             </ol>
+            if !report.actions.is_empty() {
+                <p class="hint">{ plan.saved_with }</p>
+            }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AdoptProps {
+    /// The indicator whose gap it is.
+    id: String,
+    /// The action adopted for it, if any.
+    adopted: Option<raw::Action>,
+}
+
+/// A gap adopted as an action (what will be done, owner, due date, status), or the button
+/// that adopts it. Each change is saved with the draft at once (see the views module's
+/// root), and exported with it.
+#[function_component(Adopt)]
+fn adopt(props: &AdoptProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("inside the app");
+    let (plan, words) = (ctx.state.lang.plan(), ctx.state.lang.words());
+    let base = dom_id(&props.id, "plan");
+    let set = {
+        let (state, id) = (ctx.state.clone(), props.id.clone());
+        move |action: Option<raw::Action>| state.dispatch(Action::SetPlan(id.clone(), action))
+    };
+    let Some(current) = props.adopted.clone() else {
+        let set = set.clone();
+        let on_adopt = Callback::from(move |_: MouseEvent| {
+            set(Some(raw::Action {
+                what: None,
+                owner: None,
+                due: None,
+                status: raw::ActionStatus::Planned,
+            }))
+        });
+        return html! { <button class="adopt" id={base} onclick={on_adopt}>{ plan.adopt }</button> };
+    };
+    let text = |value: String| {
+        let value = value.trim().to_owned();
+        (!value.is_empty()).then_some(value)
+    };
+    let field = |change: fn(&mut raw::Action, Option<String>)| {
+        let (set, current) = (set.clone(), current.clone());
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            let mut next = current.clone();
+            change(&mut next, text(value));
+            set(Some(next));
+        })
+    };
+    let on_status = {
+        let (set, current) = (set.clone(), current.clone());
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let status = match value.as_str() {
+                "in-progress" => raw::ActionStatus::InProgress,
+                "done" => raw::ActionStatus::Done,
+                "dropped" => raw::ActionStatus::Dropped,
+                _ => raw::ActionStatus::Planned,
+            };
+            set(Some(raw::Action {
+                status,
+                ..current.clone()
+            }));
+        })
+    };
+    let on_remove = {
+        let set = set.clone();
+        Callback::from(move |_: MouseEvent| set(None))
+    };
+    let statuses = [
+        (raw::ActionStatus::Planned, plan.planned),
+        (raw::ActionStatus::InProgress, plan.in_progress),
+        (raw::ActionStatus::Done, plan.done),
+        (raw::ActionStatus::Dropped, plan.dropped),
+    ];
+    html! {
+        <fieldset class="adopted" id={base.clone()}>
+            <legend>{ words.adopted }</legend>
+            <label>{ plan.what }
+                <input type="text" class="what" value={current.what.clone().unwrap_or_default()} placeholder={plan.what_hint} onchange={field(|a, v| a.what = v)} />
+            </label>
+            <label>{ words.owner }
+                <input type="text" class="owner" value={current.owner.clone().unwrap_or_default()} onchange={field(|a, v| a.owner = v)} />
+            </label>
+            <label>{ words.due }
+                <input type="date" class="due" value={current.due.clone().unwrap_or_default()} onchange={field(|a, v| a.due = v)} />
+            </label>
+            <label>{ words.status }
+                <select class="status" onchange={on_status}>
+                    { for statuses.iter().map(|(s, name)| html! {
+                        <option value={s.as_str()} selected={*s == current.status}>{ *name }</option>
+                    }) }
+                </select>
+            </label>
+            <button class="remove" onclick={on_remove}>{ plan.remove }</button>
+        </fieldset>
     }
 }

@@ -41,7 +41,11 @@ pub fn start() -> Html {
             handle.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    let selected: Option<ProfileKey> = ctx.profiles.get(*profile_index).map(|a| a.key.clone());
+    // The profile chosen, and the hash of its file as released, which the draft records.
+    let selected: Option<(ProfileKey, Option<String>)> = ctx
+        .profiles
+        .get(*profile_index)
+        .map(|a| (a.key.clone(), a.profile.sha256.clone()));
     // What "Start" still needs, named.
     let needed: Vec<&str> = [
         (selected.is_none(), t.profile),
@@ -63,7 +67,7 @@ pub fn start() -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if let Some(key) = &selected {
+            if let Some((key, sha256)) = &selected {
                 state.dispatch(Action::Open(Box::new(new_draft(
                     new_id(),
                     key,
@@ -71,6 +75,7 @@ pub fn start() -> Html {
                     &code,
                     &cycle,
                     &as_of,
+                    sha256.clone(),
                 ))));
             }
         })
@@ -217,7 +222,18 @@ pub fn importer(ctx: &Ctx, exported: bool) -> Callback<(String, Vec<u8>)> {
                     revision: 0,
                 }))),
             },
-            Err(errors) => state.dispatch(Action::Notify(Some(Notice::ImportFailed(name, errors)))),
+            // An assessment of a version the app no longer offers, where it offers a later
+            // one: the Carry forward page offers to carry it.
+            Err(errors) => match logic::older_version(&bytes, &profiles) {
+                Some((text, _)) => {
+                    state.dispatch(Action::Carry(std::rc::Rc::new(crate::state::Carry {
+                        name,
+                        text: text.into(),
+                        draft: None,
+                    })))
+                }
+                None => state.dispatch(Action::Notify(Some(Notice::ImportFailed(name, errors)))),
+            },
         }
     })
 }
