@@ -1276,3 +1276,18 @@ test('served: a gap adopted as an action on Results is saved, survives a reload 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('served: cycles answered under 1.0.0 and 1.1.0 compare, all carried to 1.1.0, as the command line reports them', async () => {
+  const { context, page, errors } = await open(SERVED);
+  await page.setInputFiles('#own-profile', path.join(ROOT, 'assessments/profiles/wco-resilience/1.1.0.yaml'));
+  await page.waitForSelector('label[for=profile-1]');
+  await page.click('nav >> text=Compare cycles');
+  const cycles = [...NORTHLAND, path.join(EXAMPLES, 'northland-2026.yaml')];
+  await page.setInputFiles('#compare-files', cycles);
+  await page.waitForFunction(() => document.querySelectorAll('.file-list li.ok').length === 4);
+  await reportShown(page, '2026');
+  const file = await downloaded(page, '#download-report');
+  assert.ok(fs.readFileSync(file).equals(cli('report', ...cycles)), 'the same bytes as tradeready report');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
