@@ -44,8 +44,6 @@ pub struct Profile {
     /// SHA-256, in lowercase hex, of the profile file as released, when the caller knows
     /// it (the embedded profiles carry theirs; the command line hashes a profile file).
     pub sha256: Option<String>,
-    /// The file as written, for tools that show or re-export it.
-    pub raw: raw::Profile,
     /// Indicator id to (domain index, indicator index).
     pub(crate) index: HashMap<String, (usize, usize)>,
 }
@@ -307,14 +305,17 @@ pub struct Assessment {
     pub cycle: String,
     /// Reference date.
     pub as_of: Date,
+    /// Who carried out the assessment, as written.
+    pub assessors: Vec<String>,
     /// Answers by indicator id.
     pub answers: BTreeMap<String, Answer>,
+    /// Evidence or a note gathered before the answer is decided, by indicator id: these
+    /// indicators count as missing, and what they hold is kept.
+    pub gathered: BTreeMap<String, Gathered>,
     /// Targets by indicator id.
     pub targets: BTreeMap<String, Value>,
     /// The action plan adopted, by indicator id.
     pub actions: BTreeMap<String, Action>,
-    /// The file as written.
-    pub raw: raw::Assessment,
 }
 
 /// A validated answer.
@@ -324,6 +325,17 @@ pub struct Answer {
     pub response: Response,
     /// Evidence items, none empty.
     pub evidence: Vec<String>,
+    /// A free note, as written.
+    pub note: Option<String>,
+}
+
+/// What an entry without an answer yet holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gathered {
+    /// Evidence items, none empty.
+    pub evidence: Vec<String>,
+    /// A free note, as written.
+    pub note: Option<String>,
 }
 
 /// What was answered.
