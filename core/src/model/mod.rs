@@ -11,8 +11,19 @@ pub mod text;
 pub use raw::{ActionStatus, IndicatorKind as KindTag, MissingPolicy, Phase, ValueKey};
 pub use text::{AnswerValue, Label, LevelKey, LocalizedText, UniqueMap};
 
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use time::Date;
+
+/// A profile's id and version: which profile a result, a draft or a file is of. In files,
+/// [`raw::ProfileRef`] writes them (with the hash); [`raw::ProfileRef::key`] gives this.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileKey {
+    /// Profile id.
+    pub id: String,
+    /// Profile version.
+    pub version: String,
+}
 
 /// A validated profile.
 #[derive(Clone, Debug)]
@@ -49,6 +60,14 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// Its id and version.
+    pub fn key(&self) -> ProfileKey {
+        ProfileKey {
+            id: self.id.clone(),
+            version: self.version.to_string(),
+        }
+    }
+
     /// The default language.
     pub fn default_language(&self) -> &str {
         self.languages.first().map_or("en", String::as_str)
