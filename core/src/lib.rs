@@ -37,7 +37,7 @@ pub use load::{
     Catalogue, Document, Layers, Loaded, Scored, assessment as load_assessment,
     profile as load_profile,
 };
-pub use model::{Assessment, Profile};
+pub use model::{Assessment, Profile, ProfileKey};
 pub use parse::FileKind;
 pub use score::{ScoreReport, score};
 

@@ -176,7 +176,7 @@ pub fn profile(text: &str, layers: Layers) -> Loaded<Profile> {
 pub fn assessment(text: &str, profile: &Profile, layers: Layers) -> Loaded<Assessment> {
     match decode::<raw::Assessment>(text, FileKind::Assessment, layers) {
         Ok(raw) => {
-            let (value, diagnostics) = validate::lower_assessment(raw, profile);
+            let (value, diagnostics) = validate::lower_assessment(&raw, profile);
             finish(value, diagnostics, text)
         }
         Err(diagnostics) => finish(None, diagnostics, text),
@@ -186,7 +186,7 @@ pub fn assessment(text: &str, profile: &Profile, layers: Layers) -> Loaded<Asses
 /// Checks an assessment already decoded (a draft held in memory, with no text of its own)
 /// against a profile: the meaning layer alone. Diagnostics carry pointers, no positions.
 pub fn check(raw: raw::Assessment, profile: &Profile) -> Loaded<Assessment> {
-    let (value, diagnostics) = validate::lower_assessment(raw, profile);
+    let (value, diagnostics) = validate::lower_assessment(&raw, profile);
     finish(value, diagnostics, "")
 }
 
@@ -624,7 +624,7 @@ impl Catalogue {
             Ok(p) => p,
             Err(d) => return finish(None, vec![d], text),
         };
-        let (value, diagnostics) = validate::lower_assessment(raw.clone(), &profile);
+        let (value, diagnostics) = validate::lower_assessment(&raw, &profile);
         let value = value.map(|assessment| Imported {
             raw,
             scored: Scored::new(profile, assessment),
@@ -694,8 +694,7 @@ impl Catalogue {
             Ok(m) => m,
             Err(d) => return finish(None, vec![d], text),
         };
-        let (value, mut diagnostics) =
-            validate::lower_assessment(migrated.assessment.clone(), profile);
+        let (value, mut diagnostics) = validate::lower_assessment(&migrated.assessment, profile);
         for d in &mut diagnostics {
             let Some((new_ptr, old_ptr)) = migrated
                 .origins

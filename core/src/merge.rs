@@ -288,7 +288,7 @@ pub fn merge(files: &[&Scored], resolve: Resolve) -> Result<Consensus, InFile> {
         .unwrap_or(first.assessment.as_of);
     let mut assessors: Vec<String> = Vec::new();
     for f in files {
-        for a in &f.assessment.raw.assessors {
+        for a in &f.assessment.assessors {
             if !assessors.contains(a) {
                 assessors.push(a.clone());
             }
@@ -308,18 +308,13 @@ pub fn merge(files: &[&Scored], resolve: Resolve) -> Result<Consensus, InFile> {
         // gathered before the answer), evidence and note.
         let mut entries: Vec<Entry> = Vec::new();
         for (r, f) in files.iter().enumerate() {
-            let raw = f.assessment.raw.answers.get(id.as_str());
             let checked = f.assessment.answers.get(id);
-            if raw.is_none() && checked.is_none() {
-                continue;
-            }
-            let evidence = checked
-                .map(|a| a.evidence.as_slice())
-                .or(raw.map(|a| a.evidence.as_slice()))
-                .unwrap_or(&[]);
-            let note = raw
-                .and_then(|a| a.note.as_deref())
-                .filter(|n| !n.trim().is_empty());
+            let (evidence, note) = match (checked, f.assessment.gathered.get(id)) {
+                (Some(a), _) => (a.evidence.as_slice(), a.note.as_deref()),
+                (None, Some(g)) => (g.evidence.as_slice(), g.note.as_deref()),
+                (None, None) => continue,
+            };
+            let note = note.filter(|n| !n.trim().is_empty());
             entries.push((r, checked.map(|a| &a.response), evidence, note));
         }
         if !entries.is_empty() {
@@ -456,7 +451,7 @@ pub fn merge(files: &[&Scored], resolve: Resolve) -> Result<Consensus, InFile> {
         respondents: labels
             .iter()
             .zip(files)
-            .map(|(l, f)| (l.clone(), f.assessment.raw.assessors.clone()))
+            .map(|(l, f)| (l.clone(), f.assessment.assessors.clone()))
             .collect(),
         answers,
         targets,

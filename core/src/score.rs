@@ -6,7 +6,7 @@
 
 use crate::model::{
     Assessment, Cap, CapLimit, Domain, Indicator, IndicatorKind, MissingPolicy, Phase, Profile,
-    Response, Value,
+    ProfileKey, Response, Value,
 };
 use serde::Serialize;
 
@@ -14,7 +14,7 @@ use serde::Serialize;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScoreReport {
     /// The profile scored against.
-    pub profile: ProfileRef,
+    pub profile: ProfileKey,
     /// The administration assessed.
     pub administration: String,
     /// Review cycle label.
@@ -102,15 +102,6 @@ impl Serialize for FiredCap {
         map.serialize_entry("lowered", &self.lowered)?;
         map.end()
     }
-}
-
-/// Profile id and version.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ProfileRef {
-    /// Id.
-    pub id: String,
-    /// Version.
-    pub version: String,
 }
 
 /// A domain's score.
@@ -368,10 +359,7 @@ pub fn score(profile: &Profile, assessment: &Assessment) -> ScoreReport {
         .collect();
 
     ScoreReport {
-        profile: ProfileRef {
-            id: profile.id.clone(),
-            version: profile.version.to_string(),
-        },
+        profile: profile.key(),
         administration: assessment.administration.clone(),
         cycle: assessment.cycle.clone(),
         as_of: crate::format_date(assessment.as_of),

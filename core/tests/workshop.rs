@@ -346,7 +346,7 @@ fn respondents_who_all_agree_give_their_answers() {
     let single = load(&catalogue(), &files[..1]);
     assert_eq!(a.answers, single[0].assessment.answers);
     assert_eq!(a.targets, single[0].assessment.targets);
-    assert_eq!(a.raw.assessors, ["Legal", "Risk", "Ports"]);
+    assert_eq!(a.assessors, ["Legal", "Risk", "Ports"]);
     assert_eq!(tradeready::format_date(a.as_of), "2025-06-30", "the latest");
     assert_eq!(a.cycle, "c1");
     assert_eq!(a.code.as_deref(), Some("XX"));
@@ -556,13 +556,11 @@ fn evidence_and_notes_of_every_respondent_are_kept() {
     );
     let a = reloaded(&consensus);
     assert_eq!(a.answers["a.level"].evidence, ["E1", "E2", "E3"]);
-    let note = |id: &str| a.raw.answers.get(id).and_then(|x| x.note.clone());
-    assert_eq!(note("a.level").as_deref(), Some("A: n1; C: n3"));
+    assert_eq!(a.answers["a.level"].note.as_deref(), Some("A: n1; C: n3"));
     assert!(!a.answers.contains_key("b.never"));
-    let never = a.raw.answers.get("b.never").unwrap();
+    let never = &a.gathered["b.never"];
     assert_eq!(never.evidence, ["G1"]);
     assert_eq!(never.note.as_deref(), Some("A: ask; C: later"));
-    assert!(never.value.is_none() && never.na.is_none());
 }
 
 #[test]

@@ -12,14 +12,14 @@
 //! plotters' `DrawingBackend`, with a [`summary`](TrendChart::summary) sentence and a data
 //! table for the page. Numbers are written in the chart's language.
 
-use super::{BAND_COLOURS, LABEL_GREY, RULE_GREY, Threshold, band_index};
+use super::{BAND_COLOURS, Frame, LABEL_GREY, RULE_GREY, Threshold, band_index};
 use crate::compare::Comparison;
 use crate::load::Scored;
 use crate::model::Profile;
 use crate::report::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::HPos;
 use serde::Serialize;
 
 /// The overall and each domain across cycles.
@@ -136,13 +136,13 @@ impl TrendChart {
     pub fn table(&self, first: &str) -> Vec<Vec<String>> {
         let mut header = vec![first.to_owned()];
         header.extend(self.cycles.iter().cloned());
-        let mut out = vec![header];
-        for s in &self.series {
-            let mut row = vec![s.label.clone()];
-            row.extend(s.values.iter().map(|v| self.lang.score(*v)));
-            out.push(row);
-        }
-        out
+        super::table(
+            header,
+            self.series.iter().map(|s| {
+                let values = s.values.iter().map(|v| self.lang.score(*v)).collect();
+                (s.label.as_str(), values)
+            }),
+        )
     }
 
     /// Where the panel of series `index` stands, in pixels at scale 1 for a chart `width`
@@ -187,12 +187,7 @@ pub fn draw_trend<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let f = Frame::new(area, scale);
-    area.fill(&WHITE)?;
-    area.draw(&Text::new(
-        chart.title.clone(),
-        (f.px(8.0), f.px(16.0)),
-        f.font(16.0, BLACK, HPos::Left),
-    ))?;
+    f.start(area, &chart.title, 16.0)?;
     let width = (f64::from(f.w) / f.scale).round() as u32;
     let at = |p: (f64, f64)| (f.px(p.0), f.px(p.1));
     for (i, s) in chart.series.iter().enumerate() {
@@ -395,12 +390,7 @@ pub fn draw_change<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let f = Frame::new(area, scale);
-    area.fill(&WHITE)?;
-    area.draw(&Text::new(
-        chart.title.clone(),
-        (f.px(8.0), f.px(16.0)),
-        f.font(16.0, BLACK, HPos::Left),
-    ))?;
+    f.start(area, &chart.title, 16.0)?;
     let width = (f64::from(f.w) / f.scale).round() as u32;
     let x = |v: f64| f.px(chart.x_of(width, v));
     let extent = chart.extent();
@@ -465,45 +455,6 @@ pub fn draw_change<DB: DrawingBackend>(
         }
     }
     area.present()
-}
-
-/// Lengths of one drawing at a scale.
-struct Frame {
-    scale: f64,
-    w: i32,
-    h: i32,
-}
-
-impl Frame {
-    fn new<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scale: f64) -> Frame {
-        let scale = if scale.is_finite() && scale > 0.0 {
-            scale
-        } else {
-            1.0
-        };
-        let (width, height) = area.dim_in_pixel();
-        Frame {
-            scale,
-            w: i32::try_from(width).unwrap_or(i32::MAX),
-            h: i32::try_from(height).unwrap_or(i32::MAX),
-        }
-    }
-
-    fn px(&self, v: f64) -> i32 {
-        (v * self.scale).round() as i32
-    }
-
-    fn stroke(&self, width: f64) -> u32 {
-        (width * self.scale).round().max(1.0) as u32
-    }
-
-    // The family as a value, not the name "sans-serif" (see bar.rs).
-    fn font(&self, size: f64, colour: RGBColor, h: HPos) -> TextStyle<'static> {
-        (FontFamily::SansSerif, size * self.scale)
-            .into_font()
-            .color(&colour)
-            .pos(Pos::new(h, VPos::Center))
-    }
 }
 
 #[cfg(test)]

@@ -26,7 +26,10 @@ pub use bar::to_svg;
 pub use bar::{Bar, BarChart, Threshold, draw, draw_scaled};
 
 use crate::model::Profile;
-use plotters::style::RGBColor;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoFont, Text};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{BLACK, FontFamily, RGBColor, TextStyle, WHITE};
 
 /// Bar colours by band, lowest first. Values are written beside the bars in black, never
 /// on them.
@@ -55,6 +58,75 @@ pub const LABEL_GREY: RGBColor = RGBColor(105, 105, 105);
 
 /// Rules and grid lines, which carry no text.
 pub const RULE_GREY: RGBColor = RGBColor(150, 150, 150);
+
+/// Lengths of one drawing at a scale (the charts of [`cycles`] and [`workshop`]).
+pub(crate) struct Frame {
+    pub(crate) scale: f64,
+    pub(crate) w: i32,
+    pub(crate) h: i32,
+}
+
+impl Frame {
+    pub(crate) fn new<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scale: f64) -> Frame {
+        let scale = if scale.is_finite() && scale > 0.0 {
+            scale
+        } else {
+            1.0
+        };
+        let (width, height) = area.dim_in_pixel();
+        Frame {
+            scale,
+            w: i32::try_from(width).unwrap_or(i32::MAX),
+            h: i32::try_from(height).unwrap_or(i32::MAX),
+        }
+    }
+
+    pub(crate) fn px(&self, v: f64) -> i32 {
+        (v * self.scale).round() as i32
+    }
+
+    pub(crate) fn stroke(&self, width: f64) -> u32 {
+        (width * self.scale).round().max(1.0) as u32
+    }
+
+    // The family as a value, not the name "sans-serif": plotters reads a name through
+    // str::to_lowercase, whose Unicode tables would cost the web app 7 KB.
+    pub(crate) fn font(&self, size: f64, colour: RGBColor, h: HPos) -> TextStyle<'static> {
+        (FontFamily::SansSerif, size * self.scale)
+            .into_font()
+            .color(&colour)
+            .pos(Pos::new(h, VPos::Center))
+    }
+
+    /// Fills the area white and writes the chart's title at the left, `y` from the top.
+    pub(crate) fn start<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        title: &str,
+        y: f64,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        area.fill(&WHITE)?;
+        area.draw(&Text::new(
+            title.to_owned(),
+            (self.px(8.0), self.px(y)),
+            self.font(16.0, BLACK, HPos::Left),
+        ))
+    }
+}
+
+/// A chart's data table: the header row, then per row its label and its cells.
+pub(crate) fn table<'a>(
+    header: Vec<String>,
+    rows: impl IntoIterator<Item = (&'a str, Vec<String>)>,
+) -> Vec<Vec<String>> {
+    let mut out = vec![header];
+    for (label, cells) in rows {
+        let mut row = vec![label.to_owned()];
+        row.extend(cells);
+        out.push(row);
+    }
+    out
+}
 
 /// The index of the band a 0-100 score falls in (0 = lowest).
 pub fn band_index(profile: &Profile, score: f64) -> Option<usize> {

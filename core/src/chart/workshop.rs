@@ -12,13 +12,15 @@
 //! so an anonymised report gives charts with A, B, C and no name.
 
 use super::bar::thresholds;
-use super::{BAND_COLOURS, BAND_TINTS, EMPTY_CELL, LABEL_GREY, RULE_GREY, Threshold, band_index};
+use super::{
+    BAND_COLOURS, BAND_TINTS, EMPTY_CELL, Frame, LABEL_GREY, RULE_GREY, Threshold, band_index,
+};
 use crate::aggregate::AggregateReport;
 use crate::model::{IndicatorKind, Profile};
 use crate::report::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::HPos;
 use serde::Serialize;
 
 /// Administrations against domains.
@@ -148,53 +150,16 @@ impl HeatMap {
         let [administration, overall] = self.lang.heat_words();
         let mut header = vec![administration.to_owned(), overall.to_owned()];
         header.extend(self.columns.iter().map(|c| c.label.clone()));
-        let mut out = vec![header];
-        for r in &self.rows {
-            let mut row = vec![r.label.clone(), self.lang.score(r.overall.value)];
-            row.extend(r.cells.iter().map(|c| self.lang.score(c.value)));
-            out.push(row);
-        }
-        out
-    }
-}
-
-/// Lengths of one drawing at a scale.
-struct Frame {
-    scale: f64,
-    w: i32,
-    h: i32,
-}
-
-impl Frame {
-    fn new<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scale: f64) -> Frame {
-        let scale = if scale.is_finite() && scale > 0.0 {
-            scale
-        } else {
-            1.0
-        };
-        let (width, height) = area.dim_in_pixel();
-        Frame {
-            scale,
-            w: i32::try_from(width).unwrap_or(i32::MAX),
-            h: i32::try_from(height).unwrap_or(i32::MAX),
-        }
-    }
-
-    fn px(&self, v: f64) -> i32 {
-        (v * self.scale).round() as i32
-    }
-
-    fn stroke(&self, width: f64) -> u32 {
-        (width * self.scale).round().max(1.0) as u32
-    }
-
-    // The family as a value, not the name "sans-serif": plotters reads a name through
-    // str::to_lowercase, whose Unicode tables would cost the web app 7 KB.
-    fn font(&self, size: f64, colour: RGBColor, h: HPos) -> TextStyle<'static> {
-        (FontFamily::SansSerif, size * self.scale)
-            .into_font()
-            .color(&colour)
-            .pos(Pos::new(h, VPos::Center))
+        super::table(
+            header,
+            self.rows.iter().map(|r| {
+                let cells = std::iter::once(&r.overall)
+                    .chain(&r.cells)
+                    .map(|c| self.lang.score(c.value))
+                    .collect();
+                (r.label.as_str(), cells)
+            }),
+        )
     }
 }
 
@@ -207,12 +172,7 @@ pub fn draw_heat_map<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let f = Frame::new(area, scale);
-    area.fill(&WHITE)?;
-    area.draw(&Text::new(
-        chart.title.clone(),
-        (f.px(8.0), f.px(18.0)),
-        f.font(16.0, INK, HPos::Left),
-    ))?;
+    f.start(area, &chart.title, 18.0)?;
     let label_right = f.w * 3 / 10;
     let grid_left = label_right + f.px(8.0);
     let grid_right = (f.w - f.px(8.0)).max(grid_left + 1);
@@ -367,12 +327,7 @@ pub fn draw_distribution<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let f = Frame::new(area, scale);
-    area.fill(&WHITE)?;
-    area.draw(&Text::new(
-        chart.title.clone(),
-        (f.px(8.0), f.px(18.0)),
-        f.font(16.0, INK, HPos::Left),
-    ))?;
+    f.start(area, &chart.title, 18.0)?;
     let top = f.px(36.0);
     let label_right = f.w * 2 / 5;
     let left = label_right + f.px(12.0);
@@ -567,12 +522,7 @@ pub fn draw_level_spread<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let f = Frame::new(area, scale);
-    area.fill(&WHITE)?;
-    area.draw(&Text::new(
-        chart.title.clone(),
-        (f.px(8.0), f.px(18.0)),
-        f.font(16.0, INK, HPos::Left),
-    ))?;
+    f.start(area, &chart.title, 18.0)?;
     let top = f.px(36.0);
     let label_right = f.w * 2 / 5;
     let left = label_right + f.px(8.0);

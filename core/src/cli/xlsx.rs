@@ -138,7 +138,7 @@ pub fn render(scored: &Scored, report: &Report) -> Result<Vec<u8>, XlsxError> {
             ],
             &header,
         )?;
-        let answers = &scored.assessment.raw.answers;
+        let (answers, gathered) = (&scored.assessment.answers, &scored.assessment.gathered);
         for (i, ((domain, ind), s)) in profile
             .indicators()
             .zip(&scored.scores.indicators)
@@ -169,10 +169,14 @@ pub fn render(scored: &Scored, report: &Report) -> Result<Vec<u8>, XlsxError> {
             if let Some(v) = s.score {
                 sheet.write_number_with_format(row, 5, v, &percent)?;
             }
-            let raw = answers.get(&ind.id);
-            let evidence = raw.map(|a| a.evidence.join("\n")).unwrap_or_default();
+            let held = match (answers.get(&ind.id), gathered.get(&ind.id)) {
+                (Some(a), _) => Some((&a.evidence, &a.note)),
+                (None, Some(g)) => Some((&g.evidence, &g.note)),
+                (None, None) => None,
+            };
+            let evidence = held.map(|(e, _)| e.join("\n")).unwrap_or_default();
             sheet.write_string_with_format(row, 6, evidence, &wrap)?;
-            let note = raw.and_then(|a| a.note.clone()).unwrap_or_default();
+            let note = held.and_then(|(_, n)| n.clone()).unwrap_or_default();
             sheet.write_string_with_format(row, 7, note, &wrap)?;
         }
     }

@@ -11,8 +11,19 @@ pub mod text;
 pub use raw::{ActionStatus, IndicatorKind as KindTag, MissingPolicy, Phase, ValueKey};
 pub use text::{AnswerValue, Label, LevelKey, LocalizedText, UniqueMap};
 
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use time::Date;
+
+/// A profile's id and version: which profile a result, a draft or a file is of. In files,
+/// [`raw::ProfileRef`] writes them (with the hash); [`raw::ProfileRef::key`] gives this.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileKey {
+    /// Profile id.
+    pub id: String,
+    /// Profile version.
+    pub version: String,
+}
 
 /// A validated profile.
 #[derive(Clone, Debug)]
@@ -44,13 +55,19 @@ pub struct Profile {
     /// SHA-256, in lowercase hex, of the profile file as released, when the caller knows
     /// it (the embedded profiles carry theirs; the command line hashes a profile file).
     pub sha256: Option<String>,
-    /// The file as written, for tools that show or re-export it.
-    pub raw: raw::Profile,
     /// Indicator id to (domain index, indicator index).
     pub(crate) index: HashMap<String, (usize, usize)>,
 }
 
 impl Profile {
+    /// Its id and version.
+    pub fn key(&self) -> ProfileKey {
+        ProfileKey {
+            id: self.id.clone(),
+            version: self.version.to_string(),
+        }
+    }
+
     /// The default language.
     pub fn default_language(&self) -> &str {
         self.languages.first().map_or("en", String::as_str)
@@ -307,14 +324,17 @@ pub struct Assessment {
     pub cycle: String,
     /// Reference date.
     pub as_of: Date,
+    /// Who carried out the assessment, as written.
+    pub assessors: Vec<String>,
     /// Answers by indicator id.
     pub answers: BTreeMap<String, Answer>,
+    /// Evidence or a note gathered before the answer is decided, by indicator id: these
+    /// indicators count as missing, and what they hold is kept.
+    pub gathered: BTreeMap<String, Gathered>,
     /// Targets by indicator id.
     pub targets: BTreeMap<String, Value>,
     /// The action plan adopted, by indicator id.
     pub actions: BTreeMap<String, Action>,
-    /// The file as written.
-    pub raw: raw::Assessment,
 }
 
 /// A validated answer.
@@ -324,6 +344,17 @@ pub struct Answer {
     pub response: Response,
     /// Evidence items, none empty.
     pub evidence: Vec<String>,
+    /// A free note, as written.
+    pub note: Option<String>,
+}
+
+/// What an entry without an answer yet holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gathered {
+    /// Evidence items, none empty.
+    pub evidence: Vec<String>,
+    /// A free note, as written.
+    pub note: Option<String>,
 }
 
 /// What was answered.

@@ -558,6 +558,16 @@ pub struct ProfileRef {
     pub sha256: Option<String>,
 }
 
+impl ProfileRef {
+    /// The id and version named.
+    pub fn key(&self) -> super::ProfileKey {
+        super::ProfileKey {
+            id: self.id.clone(),
+            version: self.version.0.clone(),
+        }
+    }
+}
+
 /// The administration assessed.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

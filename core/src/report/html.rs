@@ -73,16 +73,19 @@ pub fn render(
         ),
     );
     let w = &mut out;
-    let _ = write!(
+    header(
         w,
-        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n<p class=\"meta\">{} {} · {} {} · {}</p>\n</header>\n",
         words.report_title,
-        esc(&report.administration),
-        words.cycle,
-        esc(&report.cycle),
-        words.as_of,
-        esc(&report.as_of),
-        profile_line(report, profile),
+        "",
+        &esc(&report.administration),
+        &format!(
+            "{} {} · {} {} · {}",
+            words.cycle,
+            esc(&report.cycle),
+            words.as_of,
+            esc(&report.as_of),
+            profile_line(report, profile),
+        ),
     );
     body(w, report, profile, svg);
     foot(w);
@@ -104,6 +107,15 @@ pub(crate) fn head(lang: Lang, title: &str) -> String {
     out
 }
 
+/// A page's header: the kicker above the heading, then a line of facts, each given as
+/// markup (escaped already); `h1_attrs` goes inside the heading's tag (a ` lang`).
+pub(crate) fn header(w: &mut String, kicker: &str, h1_attrs: &str, heading: &str, meta: &str) {
+    let _ = write!(
+        w,
+        "<header>\n<p class=\"kicker\">{kicker}</p>\n<h1{h1_attrs}>{heading}</h1>\n<p class=\"meta\">{meta}</p>\n</header>\n",
+    );
+}
+
 /// The end of a page.
 pub(crate) fn foot(w: &mut String) {
     let _ = writeln!(w, "</body>\n</html>");
@@ -113,12 +125,7 @@ pub(crate) fn foot(w: &mut String) {
 /// hash (DESIGN.md "Provenance": 12 hex digits) when it has one, and title, escaped.
 pub(crate) fn profile_line(report: &Report, profile: &Profile) -> String {
     let words = report.words();
-    let hash = profile
-        .sha256
-        .as_deref()
-        .and_then(|h| h.get(..12))
-        .map(|h| format!(" · <code>{}</code>", esc(h)))
-        .unwrap_or_default();
+    let hash = short_hash(profile);
     format!(
         "{}{}{} {}{hash} (<span{}>{}</span>)",
         words.profile,
@@ -128,6 +135,17 @@ pub(crate) fn profile_line(report: &Report, profile: &Profile) -> String {
         lang_attr(profile, &profile.title, report.lang),
         esc(&report.profile_title),
     )
+}
+
+/// " · <code>0123456789ab</code>": the profile's short hash (DESIGN.md "Provenance": 12
+/// hex digits) when it has one, escaped; else nothing.
+pub(crate) fn short_hash(profile: &Profile) -> String {
+    profile
+        .sha256
+        .as_deref()
+        .and_then(|h| h.get(..12))
+        .map(|h| format!(" · <code>{}</code>", esc(h)))
+        .unwrap_or_default()
 }
 
 /// ` lang="en"` when `text` shows in another language than `lang` (the profile has no

@@ -282,14 +282,17 @@ fn cycles_page(
         &format!("{} — {} {cycles_text}", latest.administration, words.cycle),
     );
     let w = &mut out;
-    let _ = write!(
+    html::header(
         w,
-        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n<p class=\"meta\">{} {} · {}</p>\n</header>\n",
         p.cycles_kicker,
-        esc(&latest.administration),
-        p.cycles,
-        esc(&cycles_text),
-        html::profile_line(latest, profile),
+        "",
+        &esc(&latest.administration),
+        &format!(
+            "{} {} · {}",
+            p.cycles,
+            esc(&cycles_text),
+            html::profile_line(latest, profile),
+        ),
     );
     let o = &comparison.overall;
     let _ = writeln!(
@@ -499,27 +502,24 @@ fn workshop_page(
             }
         }
     }
-    let profile_title_lang = lang_attr(profile, &profile.title, n);
-    let hash = profile
-        .sha256
-        .as_deref()
-        .and_then(|h| h.get(..12))
-        .map(|h| format!(" · <code>{}</code>", esc(h)))
-        .unwrap_or_default();
-    let _ = write!(
+    html::header(
         w,
-        "<header>\n<p class=\"kicker\">{}</p>\n<h1{profile_title_lang}>{}</h1>\n<p class=\"meta\">{}{}{} {}{hash}{}</p>\n</header>\n",
-        esc(&kicker),
-        esc(profile.title.get(lang, default)),
-        words.profile,
-        words.colon,
-        esc(&profile.id),
-        esc(&profile.version.to_string()),
-        if cycles.is_empty() {
-            String::new()
-        } else {
-            format!(" · {} {}", words.cycle, esc(&cycles.join(", ")))
-        },
+        &esc(&kicker),
+        &lang_attr(profile, &profile.title, n),
+        &esc(profile.title.get(lang, default)),
+        &format!(
+            "{}{}{} {}{}{}",
+            words.profile,
+            words.colon,
+            esc(&profile.id),
+            esc(&profile.version.to_string()),
+            html::short_hash(profile),
+            if cycles.is_empty() {
+                String::new()
+            } else {
+                format!(" · {} {}", words.cycle, esc(&cycles.join(", ")))
+            },
+        ),
     );
     let o = &group.overall;
     let _ = writeln!(

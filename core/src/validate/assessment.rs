@@ -5,7 +5,8 @@ use super::{Checker, parse_date, says_yes_or_no};
 use crate::diag::pointer_push;
 use crate::model::raw;
 use crate::model::{
-    Action, Answer, AnswerValue, Assessment, Indicator, IndicatorKind, Profile, Response, Value,
+    Action, Answer, AnswerValue, Assessment, Gathered, Indicator, IndicatorKind, Profile, Response,
+    Value,
 };
 use std::collections::{BTreeMap, HashSet};
 use time::Date;
@@ -13,7 +14,7 @@ use time::Date;
 impl Checker {
     pub(super) fn assessment(
         &mut self,
-        a: raw::Assessment,
+        a: &raw::Assessment,
         profile: &Profile,
     ) -> Option<Assessment> {
         self.format(a.format);
@@ -80,6 +81,7 @@ impl Checker {
         }
         let capped: HashSet<&str> = profile.caps.iter().map(|c| c.indicator.as_str()).collect();
         let mut answers = BTreeMap::new();
+        let mut gathered = BTreeMap::new();
         for (id, answer) in a.answers.iter() {
             let ptr = pointer_push("/answers", id);
             let Some((_, indicator)) = profile.indicator(id) else {
@@ -123,6 +125,13 @@ impl Checker {
                             &ptr,
                             format!("`{id}` holds evidence or a note but no answer yet: it counts as missing"),
                         );
+                        gathered.insert(
+                            id.clone(),
+                            Gathered {
+                                evidence: answer.evidence.clone(),
+                                note: answer.note.clone(),
+                            },
+                        );
                     }
                     continue;
                 }
@@ -157,6 +166,7 @@ impl Checker {
                 Answer {
                     response,
                     evidence: answer.evidence.clone(),
+                    note: answer.note.clone(),
                 },
             );
         }
@@ -222,10 +232,11 @@ impl Checker {
             code: a.administration.code.as_ref().map(|c| c.0.clone()),
             cycle: a.cycle.0.clone(),
             as_of: as_of.unwrap_or(Date::MIN),
+            assessors: a.assessors.clone(),
             answers,
+            gathered,
             targets,
             actions,
-            raw: a,
         })
     }
 

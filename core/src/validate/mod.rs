@@ -38,7 +38,7 @@ pub fn lower_profile(raw: raw::Profile) -> Lowered<Profile> {
 }
 
 /// Checks a decoded assessment against its profile and lowers it.
-pub fn lower_assessment(raw: raw::Assessment, profile: &Profile) -> Lowered<Assessment> {
+pub fn lower_assessment(raw: &raw::Assessment, profile: &Profile) -> Lowered<Assessment> {
     let mut c = Checker {
         languages: profile.languages.clone(),
         ..Checker::default()

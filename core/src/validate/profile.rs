@@ -151,7 +151,6 @@ impl Checker {
             replaces,
             migrations,
             sha256: None,
-            raw: p,
             index,
         }
     }
