@@ -44,14 +44,9 @@ pub struct Carry {
     pub draft: Option<String>,
 }
 
-/// Which profile a draft answers: an embedded one or one the user loaded.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProfileKey {
-    /// Profile id.
-    pub id: String,
-    /// Profile version.
-    pub version: String,
-}
+/// Which profile a draft answers: an embedded one or one the user loaded (the core's one
+/// id-and-version type).
+pub use tradeready::model::ProfileKey;
 
 /// An assessment being written, as it is saved in browser storage.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -71,10 +66,7 @@ pub struct Draft {
 impl Draft {
     /// The profile this draft answers.
     pub fn profile_key(&self) -> ProfileKey {
-        ProfileKey {
-            id: self.assessment.profile.id.clone(),
-            version: self.assessment.profile.version.0.clone(),
-        }
+        self.assessment.profile.key()
     }
 }
 
