@@ -12,6 +12,8 @@
 //! wasm-opt comes from the npm package binaryen.
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 
+mod contributors;
+
 use anyhow::{Context, Result, bail};
 use base64::Engine;
 use sha2::Digest;
@@ -46,6 +48,7 @@ fn main() -> Result<()> {
         Some("size") => {
             let total = size(&root().join("target/dist"))?;
             if total > BUDGET {
+                explain_size(&root().join("target/bindgen/tradeready_bg.wasm"));
                 bail!("the first load is {total} bytes gzip, over the {BUDGET} byte budget");
             }
             Ok(())
@@ -546,6 +549,33 @@ fn size(dist: &Path) -> Result<usize> {
         println!("OVER BUDGET: the first load is {total} bytes gzip, over {BUDGET}");
     }
     Ok(total)
+}
+
+/// Over budget: the largest contributors to the app's wasm, from the bindgen output before
+/// wasm-opt (it keeps the name section). twiggy when installed (`cargo install twiggy`),
+/// else the module's own name section read with wasmparser.
+fn explain_size(wasm: &Path) {
+    println!(
+        "\nthe largest contributors to {} (before wasm-opt, which shrinks each):",
+        wasm.display()
+    );
+    let twiggy = Command::new("twiggy")
+        .args(["top", "-n", "20"])
+        .arg(wasm)
+        .output();
+    if let Ok(out) = twiggy
+        && out.status.success()
+    {
+        print!("{}", String::from_utf8_lossy(&out.stdout));
+        return;
+    }
+    match std::fs::read(wasm)
+        .context("(run cargo xtask dist)")
+        .and_then(|bytes| contributors::sizes(&bytes))
+    {
+        Ok(sizes) => print!("{}", contributors::listing(&sizes, 20)),
+        Err(e) => println!("  cannot read {}: {e:#}", wasm.display()),
+    }
 }
 
 /// The gzip size of the profile texts the wasm embeds (every
