@@ -79,12 +79,26 @@ fn file_name(i: usize) -> String {
 fn catalogue(request: &Request) -> Catalogue {
     let mut catalogue = Catalogue::embedded();
     for text in &request.profiles {
-        let _ = catalogue.add_text(text);
+        if let Some(mut p) = tradeready::load_profile(text, catalogue.layers()).value {
+            p.sha256 = Some(sha256(text));
+            catalogue.add(p);
+        }
     }
     for text in &request.packs {
         let _ = catalogue.translate(text);
     }
     catalogue
+}
+
+/// The SHA-256 of a profile's text in lowercase hex, as the command line hashes a profile
+/// file (`cli::read_profile`), so that reports and carried files made here name a profile
+/// of the user's own as `tradeready` does.
+pub fn sha256(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The action plan of one assessment as `tradeready score --format csv` writes it.
@@ -165,6 +179,9 @@ mod bindings {
     /// carry forward (its name, its text, and its draft's storage id or ""); called again,
     /// gives the mounted page new ones. What the page asks of the app goes to it as events
     /// on `host` (see `pages`).
+    // Plain values across the module boundary, as `browser::call_views` passes them: a
+    // struct would need wasm-bindgen glue on both sides, which costs the app's first load.
+    #[allow(clippy::too_many_arguments)]
     #[wasm_bindgen]
     pub fn mount(
         host: web_sys::Element,

@@ -51,7 +51,7 @@ pub struct RootProps {
 thread_local! {
     static KEPT: RefCell<Sets> = RefCell::default();
     static MOUNTED: RefCell<Option<(web_sys::Element, yew::AppHandle<Root>)>> = const { RefCell::new(None) };
-    /// Language packs fetched, by name: once each.
+    /// Files fetched by name (language packs, earlier profile versions): once each.
     static PACKS: RefCell<BTreeMap<String, Option<String>>> = RefCell::default();
 }
 
@@ -59,6 +59,12 @@ thread_local! {
 /// the app's first load leaves out), fetched once each.
 async fn full_packs(own: Rc<Vec<String>>, lang: Lang) -> Vec<String> {
     let names = logic::packs_wanted(&logic::available_profiles(&own, &[]), lang.code(), true);
+    fetched_once(names).await
+}
+
+/// The texts of the files named (inline in the single file, else beside the page), each
+/// fetched once; those that cannot be had are left out.
+async fn fetched_once(names: Vec<String>) -> Vec<String> {
     let mut texts = Vec::with_capacity(names.len());
     for name in names {
         let known = PACKS.with(|p| p.borrow().get(&name).cloned());
@@ -166,7 +172,7 @@ pub fn root(props: &RootProps) -> Html {
         _ => props.packs.clone(),
     };
     let profiles = use_memo((props.own.clone(), packs), |(own, packs)| {
-        logic::available_profiles(own, packs)
+        logic::available_profiles_hashed(own, packs, Some(crate::sha256))
     });
     let evaluation = {
         let (profiles, state) = (profiles.clone(), state.clone());
@@ -243,8 +249,38 @@ pub fn root(props: &RootProps) -> Html {
     }
 }
 
+#[function_component(Nothing)]
+fn nothing() -> Html {
+    html! {}
+}
+
+/// Yew numbers the roots it renders from 1 in each wasm module, and brands the elements
+/// with that number under the same property names in both. The app has one root, 1; had
+/// this module's first root been 1 too, the app's event handling (in the capture phase, at
+/// its root, above this module's) would take a click here as its own and run the app's
+/// handler of the same number (a click on "Open the carried draft" went to the header's
+/// Consensus button). So this module's roots start at 2: a first root is made on a
+/// detached element and destroyed, once, before any page is mounted.
+fn skip_the_apps_root_number() {
+    thread_local! {
+        static SKIPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if SKIPPED.with(|s| s.replace(true)) {
+        return;
+    }
+    if let Some(Ok(detached)) = web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| d.create_element("div"))
+    {
+        yew::Renderer::<Nothing>::with_root(detached)
+            .render()
+            .destroy();
+    }
+}
+
 /// Mounts a page in `host`, or gives the page mounted there new properties.
 pub fn mount(host: web_sys::Element, props: RootProps) {
+    skip_the_apps_root_number();
     let same = MOUNTED.with(|m| m.borrow().as_ref().is_some_and(|(h, _)| *h == host));
     if !same {
         unmount();

@@ -53,6 +53,18 @@ impl Profiles {
 /// each loaded once. An own profile with the id and version of an embedded one does not
 /// replace it.
 pub fn available_profiles(own_texts: &[String], packs: &[String]) -> Profiles {
+    available_profiles_hashed(own_texts, packs, None)
+}
+
+/// As [`available_profiles`], each own profile given the SHA-256 of its text by `hash`
+/// (lowercase hex), as the command line hashes a profile file: the views module does, so
+/// that its reports and carried files name the profile as `tradeready` does; the app does
+/// not, and links no hashing code.
+pub fn available_profiles_hashed(
+    own_texts: &[String],
+    packs: &[String],
+    hash: Option<fn(&str) -> String>,
+) -> Profiles {
     let mut catalogue = Catalogue::embedded();
     for pack in packs {
         // A pack that does not fit its profile is left out: the default language stays.
@@ -72,9 +84,10 @@ pub fn available_profiles(own_texts: &[String], packs: &[String]) -> Profiles {
         }
     }
     for text in own_texts {
-        let Some(p) = tradeready::load_profile(text, catalogue.layers()).value else {
+        let Some(mut p) = tradeready::load_profile(text, catalogue.layers()).value else {
             continue;
         };
+        p.sha256 = hash.map(|h| h(text));
         let key = ProfileKey {
             id: p.id.clone(),
             version: p.version.to_string(),

@@ -353,9 +353,15 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
         minified(views_glue.clone(), "script")?,
     )?;
 
-    // Served: the page loads only its own files; nothing may connect anywhere else.
+    // Served: the page loads only its own files; nothing may connect anywhere else. It
+    // registers the service worker that keeps them for a visit with no network.
+    let offline = minified(
+        std::fs::read_to_string(root.join("web/offline.js"))?,
+        "script",
+    )?;
     let boot = format!(
-        "import init from \"./tradeready.js\"; {ON_CRASH} {VIEWS_SERVED} init({{ module_or_path: \"./tradeready_bg.wasm\" }});"
+        "import init from \"./tradeready.js\"; {ON_CRASH} {VIEWS_SERVED} {} init({{ module_or_path: \"./tradeready_bg.wasm\" }});",
+        offline.trim_end()
     );
     let csp = format!(
         "default-src 'none'; script-src 'self' {} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'",
@@ -381,6 +387,7 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
     for (name, text) in &packs {
         std::fs::write(dist.join(name), text)?;
     }
+    service_worker(&root, &dist, &packs)?;
     let inline_packs: String = packs
         .iter()
         .map(|(name, text)| format!("<script type=\"text/plain\" id=\"{name}\">{text}</script>\n"))
@@ -434,6 +441,35 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
     println!("wrote {}", dist.display());
     size(&dist)?;
     Ok(dist)
+}
+
+/// Writes `sw.js` (web/sw.js) into `dist`: the served app's files, which it keeps, and the
+/// name of their cache, `tradeready-` and the start of the SHA-256 of every file's name and
+/// bytes, so that any change to any of them is a new release to the browsers that hold one.
+fn service_worker(root: &Path, dist: &Path, packs: &[(String, String)]) -> Result<()> {
+    let mut files: Vec<&str> = SERVED.iter().chain(&VIEWS).copied().collect();
+    files.extend(packs.iter().map(|(name, _)| name.as_str()));
+    let mut digest = sha2::Sha256::new();
+    for file in &files {
+        digest.update(file.as_bytes());
+        digest.update(std::fs::read(dist.join(file))?);
+    }
+    let hash: String = digest.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    // The page itself under the name it is usually asked by, the folder.
+    let listed = std::iter::once("./")
+        .chain(files.iter().copied())
+        .map(|f| format!("{f:?}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let template = std::fs::read_to_string(root.join("web/sw.js"))?;
+    let sw = template
+        .replace("{{CACHE}}", &format!("tradeready-{hash}"))
+        .replace("{{FILES}}", &format!("[{listed}]"));
+    std::fs::write(dist.join("sw.js"), sw)?;
+    Ok(())
 }
 
 /// The embedded profiles the web build embeds too (tradeready::pack::WEB_HELD_BACK).
