@@ -49,8 +49,21 @@ fn main() {
     entries.sort();
     // The web app carries one version per profile id (src/pack.rs, WEB_HELD_BACK says
     // which and why); natively every version is embedded, so that old files still load.
+    let mut left_out = Vec::new();
     if wasm {
         let all = entries.clone();
+        left_out = all
+            .iter()
+            .filter(|(id, version, _)| {
+                let versions: Vec<&str> = all
+                    .iter()
+                    .filter(|(other, _, _)| other == id)
+                    .map(|(_, v, _)| v.as_str())
+                    .collect();
+                !pack::on_the_web(id, version, &versions)
+            })
+            .map(|(id, version, _)| (id.clone(), version.clone()))
+            .collect();
         entries.retain(|(id, version, _)| {
             let versions: Vec<&str> = all
                 .iter()
@@ -92,6 +105,11 @@ fn main() {
     }
     code.push(']');
     std::fs::write(out.join("embedded_profiles.rs"), code).expect("OUT_DIR is writable");
+    let left_out: String = left_out
+        .iter()
+        .map(|(id, version)| format!("({id:?}, {version:?}), "))
+        .collect();
+    std::fs::write(out.join("left_out.rs"), format!("&[{left_out}]")).expect("OUT_DIR is writable");
 }
 
 /// The text without its comment lines: they are for the profile's authors, and the web app

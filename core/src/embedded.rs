@@ -18,6 +18,13 @@ pub struct EmbeddedProfile {
 pub const PROFILES: &[EmbeddedProfile] =
     include!(concat!(env!("OUT_DIR"), "/embedded_profiles.rs"));
 
+/// The profiles under `assessments/profiles/` that this build does not embed, by id and
+/// version: none natively; in the web build, the earlier versions of each profile
+/// ([`crate::pack::on_the_web`]). The web app's files beside the page hold each of them as
+/// released (`profile-<id>-<version>.yaml`), for the pages that read files of earlier
+/// versions (a workshop, a comparison, a consensus), which fetch them when first opened.
+pub const LEFT_OUT: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/left_out.rs"));
+
 /// The embedded profile with this id and version.
 pub fn find(id: &str, version: &str) -> Option<&'static EmbeddedProfile> {
     PROFILES.iter().find(|p| p.id == id && p.version == version)

@@ -16,7 +16,10 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SERVED = process.env.TRADEREADY_URL;
 const SINGLE = 'file://' + process.env.TRADEREADY_FILE;
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const EXAMPLE = path.join(ROOT, 'assessments/examples/northland-2025.yaml');
+// An example of the version the app embeds (1.1.0), and one of the version before (1.0.0),
+// which the app carries forward when it is imported.
+const EXAMPLE = path.join(ROOT, 'assessments/examples/northland-2026.yaml');
+const EARLIER = path.join(ROOT, 'assessments/examples/northland-2025.yaml');
 const EXAMPLES = path.join(ROOT, 'assessments/examples');
 const WORKSHOP = fs.readdirSync(path.join(EXAMPLES, 'workshop')).filter((f) => f.endsWith('.yaml')).sort()
   .map((f) => path.join(EXAMPLES, 'workshop', f));
@@ -66,6 +69,13 @@ async function open(url, options = {}) {
   return { context, page, errors, requests };
 }
 
+/** Shows the questionnaire's domain `n` (from 1): from the list beside the questions, or
+ *  from the menu that takes its place on a phone. */
+async function goToDomain(page, n) {
+  if (await page.isVisible('#domain-menu')) await page.selectOption('#domain-menu', String(n - 1));
+  else await page.click(`nav.domains li:nth-child(${n}) button`);
+}
+
 async function startAssessment(page, administration = 'Customs of Testland', cycle = '2026') {
   await page.fill('#administration', administration);
   await page.fill('#code', 'XT');
@@ -86,12 +96,16 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     await page.waitForSelector('fieldset.indicator');
     assert.ok(await page.isChecked('#governance-oga-roles-level-3'), 'the answer survives a reload');
     assert.equal(await page.inputValue('#governance-gender-assessment-value'), '2025-01-15');
+    // One question of the continuity domain, at its top level.
+    await goToDomain(page, 3);
+    await page.check('#continuity-sops-with-business-level-4');
     await page.click('nav >> text=Results');
     await page.waitForSelector('#overall');
-    // Governance: (3 x 0.75 + 3 x 0.5 + 0.5 x date score) / 6.5 = 65.4, the date being fresh.
-    // It is the only domain with a score, but the overall is capped at 60: the continuity
+    // Governance: (3 x 0.75 + 3 x 0.5 + 0.5 x date score) / 6.5 = 65.4, the date being fresh
+    // (within three years). Continuity would score 100, but is capped at 40: the continuity
     // plan is not answered, and a cap fires on a missing indicator (DESIGN.md "Scoring").
-    assert.equal(await page.textContent('#overall'), '60.0');
+    // The two domains weigh 1.5 each: (65.38 + 40) / 2 = 52.7.
+    assert.equal(await page.textContent('#overall'), '52.7');
     // The charts come from the views module (fetched on first use, inline in the single
     // file), drawn to SVG by the reports' own code: one bar per scored domain.
     await page.waitForSelector('figure.chart .drawing svg');
@@ -118,10 +132,11 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     };
     const yaml = await save('Export YAML');
     const json = await save('Export JSON');
-    assert.equal(path.basename(yaml), 'xn-2025.yaml');
+    assert.equal(path.basename(yaml), 'xn-2026.yaml');
     await page.click('nav >> text=Results');
     const overall = await page.textContent('#overall');
-    assert.equal(overall, '64.9', 'the example scores as on the command line');
+    const native = JSON.parse(cli('score', EXAMPLE, '--format', 'json').toString());
+    assert.equal(overall, native.overall.toFixed(1), 'the example scores as on the command line');
     for (const file of [yaml, json]) {
       await page.click('nav >> text=Start');
       await page.setInputFiles('#import', file);
@@ -131,11 +146,11 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     }
     // A bad file: its error with line and column, and the open draft untouched.
     const bad = path.join(dir, 'bad.yaml');
-    fs.writeFileSync(bad, fs.readFileSync(EXAMPLE, 'utf8').replace('governance.oga-roles:\n    value: 4', 'governance.oga-roles:\n    value: 9'));
+    fs.writeFileSync(bad, fs.readFileSync(EXAMPLE, 'utf8').replace('governance.oga-roles: {value: 4,', 'governance.oga-roles: {value: 9,'));
     await page.click('nav >> text=Start');
     await page.setInputFiles('#import', bad);
     await page.waitForSelector('.notice.error');
-    assert.match(await page.textContent('.notice.error'), /bad\.yaml:15:12: The answer to “Recovery roles agreed with other agencies” must be one of its levels \(0, 1, 2, 3, 4\)\./);
+    assert.match(await page.textContent('.notice.error'), /bad\.yaml:19:33: The answer to “Recovery roles agreed with other agencies” must be one of its levels \(0, 1, 2, 3, 4\)\./);
     await page.click('nav >> text=Results');
     assert.equal(await page.textContent('#overall'), overall, 'the current draft is untouched');
     assert.deepEqual(errors, []);
@@ -220,19 +235,24 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
 
   test(`${where}: compare cycles: saved drafts or files of one administration, another refused, the command line's report`, async () => {
     const { context, page, errors } = await open(url);
-    // Two cycles saved as drafts, picked on the Compare page.
-    for (const file of NORTHLAND.slice(0, 2)) {
-      await page.click('nav >> text=Start');
-      await page.setInputFiles('#import', file);
-      await page.waitForSelector('fieldset.indicator');
-    }
+    // Two cycles saved as drafts, picked on the Compare page: 2025, answered under 1.0.0,
+    // carried forward on import, and 2026.
+    await page.setInputFiles('#import', EARLIER);
+    await page.waitForSelector('#carry-compatibility');
+    await page.click('#carry-open');
+    await page.waitForSelector('fieldset.indicator');
+    await page.click('nav >> text=Start');
+    await page.setInputFiles('#import', EXAMPLE);
+    await page.waitForSelector('fieldset.indicator');
     await page.click('nav >> text=Compare cycles');
     await page.waitForSelector('.from-drafts li');
-    for (const box of await page.$$('.from-drafts input[type=checkbox]')) await box.check();
+    for (const box of await page.$$('.from-drafts input[type=checkbox]')) {
+      if (/2025|2026/.test(await box.evaluate((b) => b.closest('li').textContent))) await box.check();
+    }
     await page.click('text=Add the selected drafts');
     await page.waitForFunction(() => document.querySelectorAll('.file-list li.ok').length === 2);
-    await reportShown(page, '2024');
-    assert.ok((await reportText(page)).includes('2023'));
+    await reportShown(page, '2026');
+    assert.ok((await reportText(page)).includes('2025'));
     await page.click('text=Remove all');
     // Files: three cycles, and one of another administration, refused with a word.
     await page.setInputFiles('#compare-files', [...NORTHLAND, path.join(EXAMPLES, 'meridia-2025.yaml')]);
@@ -266,13 +286,19 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     const k = (await page.getAttribute(`fieldset.conflict[data-indicator="${id}"]:not([data-target])`, 'id')).replace('conflict-', '');
     await page.check(`#pick-${k}-1`);
     assert.equal(await toSettle(), before - 1);
+    // The respondents answered 1.0.0: the agreed draft is offered to be carried forward to
+    // the version the app embeds; the file as agreed holds the settled answer, uncommented.
     await page.click('#open-consensus');
-    await page.waitForSelector('fieldset.indicator');
-    // The draft holds the settled answer, uncommented, and the export validates.
-    const file = await downloaded(page, 'text=Export YAML');
+    await page.waitForSelector('#carry-compatibility');
+    const file = await downloaded(page, '#carry-original');
     const yaml = fs.readFileSync(file, 'utf8');
     assert.match(yaml, new RegExp(`^  ${id.replace('.', '\\.')}:\\n    (value|na):`, 'm'));
     cli('validate', file);
+    await page.click('#carry-open');
+    await page.waitForSelector('fieldset.indicator');
+    const carried = await downloaded(page, 'text=Export YAML');
+    assert.match(fs.readFileSync(carried, 'utf8'), /^ {2}version: 1\.1\.0$/m);
+    cli('validate', carried);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -284,7 +310,7 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     await page.click('nav >> text=Results');
     await page.waitForSelector('#overall');
     const html = await downloaded(page, '#download-report');
-    assert.equal(path.basename(html), 'xn-2025.html');
+    assert.equal(path.basename(html), 'xn-2026.html');
     assert.ok(fs.readFileSync(html).equals(cli('score', EXAMPLE, '--format', 'html')), 'the report, byte for byte');
     const csv = await downloaded(page, '#download-plan');
     assert.ok(fs.readFileSync(csv).equals(cli('score', EXAMPLE, '--format', 'csv')), 'the action plan, byte for byte');
@@ -474,7 +500,7 @@ test('served: the results print without the app around them', async () => {
   await page.waitForSelector('fieldset.indicator');
   await page.click('nav >> text=Results');
   await page.waitForSelector('#overall');
-  assert.match(await page.textContent('.results .who'), /Northland .* 2025/);
+  assert.match(await page.textContent('.results .who'), /Northland .* 2026/);
   await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
   await page.click('text=Print or save as PDF');
   assert.equal(await page.evaluate(() => window.printed), 1);
@@ -625,11 +651,14 @@ test('served: the framework shows each answer as given, with its score', async (
   await page.waitForSelector('fieldset.indicator');
   await page.click('nav >> text=Framework');
   const shown = async (id) => page.textContent(`li:has(code:text-is("${id}")) .answer`);
-  assert.equal(await shown('governance.oga-roles'), 'Your answer: 4 — Optimised · Score 100%');
-  assert.equal(await shown('governance.gender-assessment'), 'Your answer: 2022-06-04 · Score 89%');
-  assert.equal(await shown('communication.partner-protocols'), 'Your answer: 62% · Score 82%');
-  assert.equal(await shown('communication.first-advisory'), 'Your answer: 48 hours · Score 35%');
-  assert.equal(await shown('communication.scenario-channels'), 'Your answer: No · Score 0%');
+  // Each score as the command line gives it, rounded to a whole percent.
+  const native = JSON.parse(cli('score', EXAMPLE, '--format', 'json').toString());
+  const score = (id) => `Score ${Math.round(native.indicators.find((i) => i.id === id).score * 100)}%`;
+  assert.equal(await shown('governance.oga-roles'), `Your answer: 4 — Optimised · ${score('governance.oga-roles')}`);
+  assert.equal(await shown('governance.gender-assessment'), `Your answer: 2022-06-04 · ${score('governance.gender-assessment')}`);
+  assert.equal(await shown('communication.partner-protocols'), `Your answer: 62% · ${score('communication.partner-protocols')}`);
+  assert.equal(await shown('communication.first-advisory'), `Your answer: 48 hours · ${score('communication.first-advisory')}`);
+  assert.equal(await shown('communication.scenario-channels'), `Your answer: No · ${score('communication.scenario-channels')}`);
   // The same indicators by phase of trade recovery, and under each provision they cite.
   await page.click('button:text-is("By phase")');
   assert.equal(await page.getAttribute('button:text-is("By phase")', 'aria-pressed'), 'true');
@@ -894,8 +923,8 @@ test('served: numbers and percentages are never clamped or dropped without a wor
 });
 
 for (const [lang, viewport, words] of [
-  ['fr', { width: 1366, height: 768 }, { results: 'Résultats', provisional: 'provisoire — ', band: 'Établi', capped: 'Le score global\u00a0: plafond de 60, car « Plan de reprise et de continuité » n\'a pas de réponse.', priority: 'Priorité ', now: 'actuel' }],
-  ['es', { width: 390, height: 844 }, { results: 'Resultados', provisional: 'provisional — ', band: 'Establecido', capped: 'La puntuación global: límite de 60, porque «Plan de recuperación y continuidad» no tiene respuesta.', priority: 'Prioridad ', now: 'actual' }],
+  ['fr', { width: 1366, height: 768 }, { results: 'Résultats', provisional: 'provisoire — ', band: 'En développement', capped: 'Plans, procédures et continuité des activités\u00a0: plafond de 40, car « Plan de reprise et de continuité » n\'a pas de réponse.', priority: 'Priorité ', now: 'actuel' }],
+  ['es', { width: 390, height: 844 }, { results: 'Resultados', provisional: 'provisional — ', band: 'En desarrollo', capped: 'Planes, procedimientos y continuidad de las operaciones: límite de 40, porque «Plan de recuperación y continuidad» no tiene respuesta.', priority: 'Prioridad ', now: 'actual' }],
 ]) {
   test(`served: results in ${lang} at ${viewport.width}×${viewport.height} say they are provisional, why a cap holds, and label the action plan`, async () => {
     const { context, page, errors } = await open(SERVED, { viewport });
@@ -906,10 +935,13 @@ for (const [lang, viewport, words] of [
     await page.check('#governance-activation-level-2');
     await page.fill('#governance-gender-assessment-value', '2025-01-15');
     await page.press('#governance-gender-assessment-value', 'Tab');
+    await goToDomain(page, 3);
+    await page.check('#continuity-sops-with-business-level-4');
     await page.click(`nav >> text=${words.results}`);
     await page.waitForSelector('#overall');
-    // 65.4 capped at 60, in the language's numbers and band.
-    assert.equal(await page.textContent('#overall'), '60,0');
+    // Governance 65.4 and continuity capped at 40 (as in the first journey), in the
+    // language's numbers and band.
+    assert.equal(await page.textContent('#overall'), '52,7');
     assert.ok((await page.textContent('#overall-band')).includes(words.band));
     const provisional = await page.textContent('#provisional');
     assert.ok(provisional.includes(words.provisional), provisional);
@@ -951,6 +983,8 @@ const WORDS = {
     same: /^Este archivo es idéntico a un borrador ya guardado/, unknown: (f) => `Campo desconocido «${f}».`,
     badLevel: (q) => `La respuesta a «${q}» debe ser uno de sus niveles (0, 1, 2, 3, 4).` },
 };
+/** The first evidence the profile suggests for governance.recovery-arrangement. */
+const EVIDENCE = { en: 'National trade recovery or supply chain continuity plan', fr: 'Plan national de reprise des échanges ou de continuité de la chaîne logistique', es: 'Plan nacional de recuperación del comercio o de continuidad de la cadena de suministro' };
 const POC = { en: 'Trade recovery point of contact', fr: 'Point de contact pour la reprise', es: 'Punto de contacto para la recuperación' };
 const ROLES = { en: 'Recovery roles agreed with other agencies', fr: 'Rôles de reprise convenus avec les autres administrations', es: 'Funciones de recuperación acordadas con otros organismos' };
 
@@ -1043,21 +1077,27 @@ for (const [size, viewport] of SIZES) {
       await page.click(`${first} .evidence button.add`);
       assert.equal(await focusedIn(page, `${first} .evidence`), 'governance-recovery-arrangement-evidence-0');
       const suggestion = page.locator(`${first} .suggested button`).first();
-      // The profile gives its suggestions in English only: marked so.
-      assert.equal(await suggestion.getAttribute('lang'), 'en');
-      assert.equal(await page.getAttribute(`${first} details.help p`, 'lang'), 'en');
+      // 1.1.0 gives its suggestions and help in each of its languages: nothing is marked as
+      // being in another language than the page's.
+      assert.equal(await suggestion.getAttribute('lang'), null);
+      assert.equal(await page.getAttribute(`${first} details.help p`, 'lang'), null);
+      // Each suggestion is a button "+ " and the text it adds.
+      const added = async (button) => (await button.textContent()).replace(/^\+\s*/, '');
+      assert.equal(await added(suggestion), EVIDENCE[lang]);
       await suggestion.click();
-      assert.equal(await page.inputValue('#governance-recovery-arrangement-evidence-0'), 'National trade recovery or supply chain continuity plan');
+      assert.equal(await page.inputValue('#governance-recovery-arrangement-evidence-0'), EVIDENCE[lang]);
       assert.ok(await suggestion.isDisabled(), 'a suggestion added once is not offered again');
-      await page.locator(`${first} .suggested button`).nth(1).click();
-      assert.equal(await page.inputValue('#governance-recovery-arrangement-evidence-1'), 'Extract of the national emergency plan showing the Customs role');
+      const next = page.locator(`${first} .suggested button`).nth(1);
+      const offered = await added(next);
+      await next.click();
+      assert.equal(await page.inputValue('#governance-recovery-arrangement-evidence-1'), offered);
       // The question is translated: its title is not marked.
       assert.equal(await page.locator(`${first} legend [lang]`).count(), 0);
       // Exported with its evidence though unanswered, the header says everything is.
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export button.primary')]);
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-')), 'x.yaml');
       await download.saveAs(file);
-      assert.match(fs.readFileSync(file, 'utf8'), /^ {2}governance\.recovery-arrangement:\n {4}evidence:\n {4}- National trade recovery/m);
+      assert.ok(fs.readFileSync(file, 'utf8').includes(`\n  governance.recovery-arrangement:\n    evidence:\n    - ${EVIDENCE[lang]}\n`));
       if (viewport.width >= 900) assert.equal(await page.textContent('.export .ok'), W.exported);
       assert.equal(await page.locator('.export .dirty').count(), 0);
       assert.deepEqual(errors, []);
@@ -1071,17 +1111,17 @@ for (const [size, viewport] of SIZES) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-'));
       const example = fs.readFileSync(EXAMPLE, 'utf8');
       const unknown = path.join(dir, 'unknown.yaml');
-      fs.writeFileSync(unknown, example.replace('cycle: "2025"\n', 'cycle: "2025"\ncolour: red\n')
-        .replace('governance.oga-roles:\n    value: 4', 'governance.oga-roles:\n    value: 4\n    evidense: [x]'));
+      fs.writeFileSync(unknown, example.replace('cycle: "2026"\n', 'cycle: "2026"\ncolour: red\n')
+        .replace('governance.oga-roles: {value: 4,', 'governance.oga-roles: {value: 4, evidense: [x],'));
       await page.setInputFiles('#import', unknown);
       await page.waitForSelector('.notice.error');
       assert.deepEqual(await page.$$eval('.notice.error li', (ls) => ls.map((l) => l.textContent)),
-        [`unknown.yaml:9:1: ${W.unknown('colour')}`, `unknown.yaml:17:5: ${W.unknown('evidense')}`]);
+        [`unknown.yaml:13:1: ${W.unknown('colour')}`, `unknown.yaml:20:36: ${W.unknown('evidense')}`]);
       const bad = path.join(dir, 'bad.yaml');
-      fs.writeFileSync(bad, example.replace('governance.oga-roles:\n    value: 4', 'governance.oga-roles:\n    value: 9'));
+      fs.writeFileSync(bad, example.replace('governance.oga-roles: {value: 4,', 'governance.oga-roles: {value: 9,'));
       await page.setInputFiles('#import', bad);
       await page.waitForFunction(() => document.querySelector('.notice.error li').textContent.startsWith('bad.yaml'));
-      assert.equal(await page.textContent('.notice.error li'), `bad.yaml:15:12: ${W.badLevel(ROLES[lang])}`);
+      assert.equal(await page.textContent('.notice.error li'), `bad.yaml:19:33: ${W.badLevel(ROLES[lang])}`);
       // The example, twice: the second import opens the draft of the first.
       await page.setInputFiles('#import', EXAMPLE);
       await page.waitForSelector('fieldset.indicator');
@@ -1159,7 +1199,7 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
       const dd = document.querySelector('fieldset.indicator details.refs dd');
       return dd && dd.textContent.trim().length > 20;
     });
-    if (where === 'served') assert.ok(requests.some((u) => u.endsWith('pack-wco-resilience-1.0.0-en.yaml')));
+    if (where === 'served') assert.ok(requests.some((u) => u.endsWith('pack-wco-resilience-1.1.0-en.yaml')));
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -1168,51 +1208,72 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
 
 test('served: an assessment of 1.0.0 is carried forward to 1.1.0, shows what moved, and opens as a new draft', async () => {
   const { context, page, errors } = await open(SERVED);
-  // The newer version, loaded as a profile of one's own (the app embeds 1.0.0 today).
-  await page.setInputFiles('#own-profile', path.join(ROOT, 'assessments/profiles/wco-resilience/1.1.0.yaml'));
-  await page.waitForSelector('label[for=profile-1]');
-  await page.setInputFiles('#import', EXAMPLE);
-  await page.waitForSelector('fieldset.indicator');
-  assert.match(await page.textContent('.notice.newer'), /Version 1\.1\.0 of this profile is on offer\./);
-  await page.click('#carry-draft');
+  // The app embeds 1.1.0 only: importing a file of 1.0.0 opens the Carry forward page.
+  await page.setInputFiles('#import', EARLIER);
   await page.waitForSelector('#carry-compatibility');
+  assert.equal(await page.locator('fieldset.indicator').count(), 0, 'nothing opened before it is accepted');
   // What the command line reports, shown.
-  const report = JSON.parse(cli('migrate', EXAMPLE, '--to', '1.1.0', '--format', 'json').toString());
+  const report = JSON.parse(cli('migrate', EARLIER, '--to', '1.1.0', '--format', 'json').toString());
   const compatibility = report.report?.compatibility ?? report.compatibility;
   assert.match(await page.textContent('#carry-compatibility'), new RegExp(`${Math.round(compatibility * 100)}`));
   const dropped = (report.report?.dropped ?? report.dropped).map((d) => d.id);
   assert.ok(dropped.length > 0, 'the 1.0.0 example has an answer 1.1.0 drops');
   for (const id of dropped) assert.match(await page.textContent('#carry-dropped'), new RegExp(id.replace('.', '\\.')));
-  // The carried file is the command line's, and the original draft is offered too.
+  // The carried file is the command line's, and the original file is offered too, unchanged.
   const carried = await downloaded(page, '#carry-download');
-  assert.equal(path.basename(carried), 'xn-2025-1.1.0.yaml');
-  // The profile of one's own is hashed as the command line hashes its embedded copy.
-  assert.equal(fs.readFileSync(carried, 'utf8'), cli('migrate', EXAMPLE, '--to', '1.1.0').toString());
+  // Named after the file it comes from.
+  assert.equal(path.basename(carried), 'northland-2025-1.1.0.yaml');
+  assert.equal(fs.readFileSync(carried, 'utf8'), cli('migrate', EARLIER, '--to', '1.1.0').toString());
   const original = await downloaded(page, '#carry-original');
-  assert.match(fs.readFileSync(original, 'utf8'), /^ {2}version: 1\.0\.0$/m);
-  // Accepted: a new draft of 1.1.0; the original stays, since something could not be carried.
+  assert.ok(fs.readFileSync(original).equals(fs.readFileSync(EARLIER)), 'the original, byte for byte');
+  // Accepted: a new draft of 1.1.0, the one draft there is (the original was a file).
   await page.click('#carry-open');
   await page.waitForSelector('fieldset.indicator');
-  assert.match(await page.textContent('.notice.ok'), /original draft.*stays in your drafts/);
   const exported = await downloaded(page, 'text=Export YAML');
   assert.equal(fs.readFileSync(exported, 'utf8'), fs.readFileSync(carried, 'utf8'));
   await page.click('nav >> text=Start');
   const metas = await page.locator('.drafts .meta').allTextContents();
+  assert.equal(metas.length, 1, metas.join(' | '));
+  assert.match(metas[0], /^wco-resilience 1\.1\.0 /);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('served: while a later version is on offer, the questionnaire offers to carry the open draft forward, and both drafts stay when something is not carried', async () => {
+  const { context, page, errors } = await open(SERVED);
+  // A later version of one's own: 1.1.0 as "1.2.0", without one question of 1.1.0, which
+  // its migrations drop with a reason.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-'));
+  const later = path.join(dir, 'later.yaml');
+  const text = fs.readFileSync(path.join(ROOT, 'assessments/profiles/wco-resilience/1.1.0.yaml'), 'utf8');
+  const question = /^ {6}- id: governance\.green-customs\n(?: {8}.*\n)*/m;
+  for (const re of [/^version: 1\.1\.0$/m, /^migrations:$/m, question]) assert.match(text, re);
+  fs.writeFileSync(later, text.replace(/^version: 1\.1\.0$/m, 'version: 1.2.0').replace(question, '')
+    .replace(/^migrations:$/m, 'migrations:\n  - from: 1.1.0\n    indicators:\n      governance.green-customs: {drop: "Not asked in 1.2.0"}'));
+  await page.setInputFiles('#own-profile', later);
+  await page.waitForSelector('label[for=profile-1]');
+  await page.setInputFiles('#import', EXAMPLE);
+  await page.waitForSelector('fieldset.indicator');
+  assert.match(await page.textContent('.notice.newer'), /Version 1\.2\.0 of this profile is on offer\./);
+  await page.click('#carry-draft');
+  await page.waitForSelector('#carry-compatibility');
+  assert.match(await page.textContent('#carry-dropped'), /governance\.green-customs/);
+  await page.click('#carry-open');
+  await page.waitForSelector('fieldset.indicator');
+  assert.match(await page.textContent('.notice.ok'), /original draft.*stays in your drafts/);
+  await page.click('nav >> text=Start');
+  const metas = await page.locator('.drafts .meta').allTextContents();
+  assert.equal(metas.filter((m) => /^wco-resilience 1\.2\.0 /.test(m)).length, 1, metas.join(' | '));
   assert.equal(metas.filter((m) => /^wco-resilience 1\.1\.0 /.test(m)).length, 1, metas.join(' | '));
-  assert.equal(metas.filter((m) => /^wco-resilience 1\.0\.0 /.test(m)).length, 1, metas.join(' | '));
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('served: a draft saved under a version the app no longer offers opens, is carried forward and loses nothing', async () => {
   const { context, page, errors } = await open(SERVED);
-  // A release the app once offered: 1.0.0 as "0.9.0", loaded as the user's own. Once it is
-  // gone from storage, the app offers only a later version, as after an upgrade.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-'));
-  const old = path.join(dir, 'old.yaml');
-  fs.writeFileSync(old, fs.readFileSync(path.join(ROOT, 'assessments/profiles/wco-resilience/1.0.0.yaml'), 'utf8')
-    .replace(/^version: 1\.0\.0$/m, 'version: 0.9.0'));
-  await page.setInputFiles('#own-profile', old);
+  // A draft saved while the app offered 1.0.0: 1.0.0 loaded as the user's own, answered,
+  // then gone from storage, so that the app offers 1.1.0 only, as after the upgrade.
+  await page.setInputFiles('#own-profile', path.join(ROOT, 'assessments/profiles/wco-resilience/1.0.0.yaml'));
   await page.waitForSelector('label[for=profile-1]');
   await page.check('#profile-1');
   await startAssessment(page);
@@ -1231,7 +1292,7 @@ test('served: a draft saved under a version the app no longer offers opens, is c
   await page.reload();
   // The draft that was open cannot be answered as it stands: the app offers to carry it.
   await page.waitForSelector('#carry-compatibility');
-  assert.match(await page.textContent('.carry .intro'), /This draft answers wco-resilience version 0\.9\.0, which this app no longer offers/);
+  assert.match(await page.textContent('.carry .intro'), /This draft answers wco-resilience version 1\.0\.0, which this app no longer offers/);
   assert.match(await page.textContent('#carry-compatibility'), /100/);
   await page.click('#carry-open');
   await page.waitForSelector('fieldset.indicator');
@@ -1239,11 +1300,11 @@ test('served: a draft saved under a version the app no longer offers opens, is c
   assert.equal(await page.inputValue('#governance-oga-roles-card .evidence li input'), 'Roles decree 12/2026');
   assert.equal(await page.inputValue('#governance-oga-roles-card label.note textarea'), 'Agreed at the March meeting');
   assert.equal(await page.inputValue('#governance-activation-card .evidence li input'), 'Draft activation decree');
-  // Everything was carried, so the original draft has gone; the new one answers 1.0.0.
+  // Everything was carried, so the original draft has gone; the new one answers 1.1.0.
   await page.click('nav >> text=Start');
   const metas = await page.locator('.drafts .meta').allTextContents();
   assert.equal(metas.length, 1, metas.join(' | '));
-  assert.match(metas[0], /^wco-resilience 1\.0\.0 /);
+  assert.match(metas[0], /^wco-resilience 1\.1\.0 /);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -1285,8 +1346,6 @@ test('served: a gap adopted as an action on Results is saved, survives a reload 
 
 test('served: cycles answered under 1.0.0 and 1.1.0 compare, all carried to 1.1.0, as the command line reports them', async () => {
   const { context, page, errors } = await open(SERVED);
-  await page.setInputFiles('#own-profile', path.join(ROOT, 'assessments/profiles/wco-resilience/1.1.0.yaml'));
-  await page.waitForSelector('label[for=profile-1]');
   await page.click('nav >> text=Compare cycles');
   const cycles = [...NORTHLAND, path.join(EXAMPLES, 'northland-2026.yaml')];
   await page.setInputFiles('#compare-files', cycles);
@@ -1334,7 +1393,7 @@ test('served: opened once, the app opens again with the network cut, pages and l
     const cache = await caches.open(names.find((n) => n.startsWith('tradeready-')));
     return (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1)).sort();
   });
-  for (const f of ['', 'index.html', 'style.css', 'tradeready.js', 'tradeready_bg.wasm', 'views.js', 'views_bg.wasm', 'pack-wco-resilience-1.0.0-fr.yaml']) {
+  for (const f of ['', 'index.html', 'style.css', 'tradeready.js', 'tradeready_bg.wasm', 'views.js', 'views_bg.wasm', 'pack-wco-resilience-1.1.0-fr.yaml', 'profile-wco-resilience-1.0.0.yaml']) {
     assert.ok(kept.includes(f), `${f || './'} is kept (${kept.join(', ')})`);
   }
   await startAssessment(page);

@@ -50,13 +50,13 @@ fn both_versions_are_listed_and_the_newest_is_used_by_default() {
         );
     }
     assert_eq!(embedded::latest("wco-resilience").unwrap().version, "1.1.0");
-    // The web build holds 1.1.0 back for now (tradeready::pack::WEB_HELD_BACK).
-    assert!(tradeready::pack::on_the_web(
+    // The web build embeds the newest only (tradeready::pack::on_the_web).
+    assert!(!tradeready::pack::on_the_web(
         "wco-resilience",
         "1.0.0",
         &VERSIONS
     ));
-    assert!(!tradeready::pack::on_the_web(
+    assert!(tradeready::pack::on_the_web(
         "wco-resilience",
         "1.1.0",
         &VERSIONS

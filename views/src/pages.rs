@@ -62,6 +62,17 @@ async fn full_packs(own: Rc<Vec<String>>, lang: Lang) -> Vec<String> {
     fetched_once(names).await
 }
 
+/// The earlier versions of the embedded profiles, which the app leaves out
+/// (`tradeready::embedded::LEFT_OUT`), as released: a workshop, a comparison or a
+/// consensus reads files answered under them, as the command line does. Fetched once each.
+async fn earlier_versions() -> Vec<String> {
+    let names = tradeready::embedded::LEFT_OUT
+        .iter()
+        .map(|(id, version)| format!("profile-{id}-{version}.yaml"))
+        .collect();
+    fetched_once(names).await
+}
+
 /// The texts of the files named (inline in the single file, else beside the page), each
 /// fetched once; those that cannot be had are left out.
 async fn fetched_once(names: Vec<String>) -> Vec<String> {
@@ -171,9 +182,29 @@ pub fn root(props: &RootProps) -> Html {
         Some(full) if !full.is_empty() => full.clone(),
         _ => props.packs.clone(),
     };
-    let profiles = use_memo((props.own.clone(), packs), |(own, packs)| {
-        logic::available_profiles_hashed(own, packs, Some(crate::sha256))
-    });
+    // Only the pages that read files of other versions ask for the earlier ones.
+    let reads_files = matches!(props.page, Page::Workshop | Page::Compare | Page::Consensus);
+    let earlier = use_state(|| None::<Rc<Vec<String>>>);
+    {
+        let earlier = earlier.clone();
+        use_effect_with(reads_files, move |reads_files| {
+            if *reads_files && earlier.is_none() {
+                yew::platform::spawn_local(async move {
+                    earlier.set(Some(Rc::new(earlier_versions().await)));
+                });
+            }
+        });
+    }
+    // The user's own profiles, then the earlier versions (one of the user's own with the
+    // same id and version comes first, and is the one used).
+    let earlier = (*earlier).clone().unwrap_or_default();
+    let profiles = use_memo(
+        (props.own.clone(), earlier, packs),
+        |(own, earlier, packs)| {
+            let texts: Vec<String> = own.iter().chain(earlier.iter()).cloned().collect();
+            logic::available_profiles_hashed(&texts, packs, Some(crate::sha256))
+        },
+    );
     let evaluation = {
         let (profiles, state) = (profiles.clone(), state.clone());
         use_memo(

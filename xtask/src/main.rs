@@ -383,7 +383,10 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
     // Language packs (core/src/pack.rs): the wasm embeds each profile in its default
     // language; another language's text is a file of its own, fetched when chosen. The
     // single file holds them inline, as text that is never run.
-    let packs = language_packs()?;
+    let mut packs = language_packs()?;
+    // The earlier versions the wasm leaves out (tradeready::embedded::LEFT_OUT), as
+    // released, for the pages that read files answered under them; inline in the single file.
+    packs.extend(earlier_versions(&root)?);
     for (name, text) in &packs {
         std::fs::write(dist.join(name), text)?;
     }
@@ -470,6 +473,27 @@ fn service_worker(root: &Path, dist: &Path, packs: &[(String, String)]) -> Resul
         .replace("{{FILES}}", &format!("[{listed}]"));
     std::fs::write(dist.join("sw.js"), sw)?;
     Ok(())
+}
+
+/// Each profile version the web build leaves out, as released (its file's bytes, so that
+/// its hash is the one the command line gives it), named as the views module asks for it:
+/// `profile-<id>-<version>.yaml`.
+fn earlier_versions(root: &Path) -> Result<Vec<(String, String)>> {
+    let on_the_web: Vec<_> = web_profiles().map(|p| (p.id, p.version)).collect();
+    let mut out = Vec::new();
+    for p in tradeready::embedded::PROFILES {
+        if on_the_web.contains(&(p.id, p.version)) {
+            continue;
+        }
+        let file = root.join(format!("assessments/profiles/{}/{}.yaml", p.id, p.version));
+        let text = std::fs::read_to_string(&file)
+            .with_context(|| format!("reading {}", file.display()))?;
+        if text.to_ascii_lowercase().contains("</script") {
+            bail!("{}: its text holds </script", file.display());
+        }
+        out.push((format!("profile-{}-{}.yaml", p.id, p.version), text));
+    }
+    Ok(out)
 }
 
 /// The embedded profiles the web build embeds too (tradeready::pack::WEB_HELD_BACK).

@@ -208,9 +208,9 @@ pub fn carry_forward(props: &Props) -> Html {
             <div class="actions">
                 <button id="carry-open" class="primary" onclick={on_open}>{ w.open }</button>
                 <button id="carry-download" onclick={on_download}>{ w.download }</button>
-                if carry.draft.is_some() {
-                    <button id="carry-original" onclick={on_original}>{ w.original }</button>
-                }
+                // Also for a text that is in no file of the user's (a consensus agreed on
+                // the Consensus page): it can be kept as answered before it is carried.
+                <button id="carry-original" onclick={on_original}>{ w.original }</button>
             </div>
         </div>
     }
