@@ -202,7 +202,7 @@ pub fn root(props: &RootProps) -> Html {
         (props.own.clone(), earlier, packs),
         |(own, earlier, packs)| {
             let texts: Vec<String> = own.iter().chain(earlier.iter()).cloned().collect();
-            logic::available_profiles_hashed(&texts, packs, Some(crate::sha256))
+            logic::available_profiles_hashed(&texts, packs, &|t| Some(crate::sha256(t)))
         },
     );
     let evaluation = {

@@ -36,18 +36,35 @@ pub fn app() -> Html {
     // The embedded profiles come in their default language; the language packs fetched
     // for another language (once each) are kept here and applied on every reload.
     let packs = use_mut_ref(Vec::<String>::new);
+    // The SHA-256 of each profile of the user's own, by its text, for the drafts started on
+    // it (DESIGN.md "Provenance"): computed once each, after the first render (None where
+    // the browser cannot).
+    let hashes = use_mut_ref(Hashes::new);
     let profiles = use_state(|| Rc::new(logic::available_profiles(&storage::own_profiles(), &[])));
     let reload_profiles = {
         let profiles = profiles.clone();
-        let packs = packs.clone();
-        Callback::from(move |()| {
-            let packs = packs.borrow();
-            profiles.set(Rc::new(logic::available_profiles(
-                &storage::own_profiles(),
-                &packs,
-            )))
-        })
+        let (packs, hashes) = (packs.clone(), hashes.clone());
+        Callback::from(move |()| profiles.set(Rc::new(on_offer(&packs.borrow(), &hashes.borrow()))))
     };
+    {
+        let profiles = profiles.clone();
+        let (packs, hashes) = (packs.clone(), hashes.clone());
+        use_effect_with(Rc::as_ptr(&*profiles) as usize, move |_| {
+            let missing: Vec<String> = storage::own_profiles()
+                .into_iter()
+                .filter(|t| !hashes.borrow().iter().any(|(known, _)| known == t))
+                .collect();
+            if !missing.is_empty() {
+                yew::platform::spawn_local(async move {
+                    for text in missing {
+                        let hash = browser::sha256(&text).await;
+                        hashes.borrow_mut().push((text, hash));
+                    }
+                    profiles.set(Rc::new(on_offer(&packs.borrow(), &hashes.borrow())));
+                });
+            }
+        });
+    }
     // Profile text in the chosen language: fetch its packs, then reload the profiles. The
     // page says which language the profiles speak (`data-profile-lang`) once they do.
     // The clauses' text is not embedded: it comes with the full pack, fetched once the
@@ -63,7 +80,7 @@ pub fn app() -> Html {
     };
     {
         let profiles = profiles.clone();
-        let packs = packs.clone();
+        let (packs, hashes) = (packs.clone(), hashes.clone());
         use_effect_with((state.lang, *sources_wanted), move |(lang, full)| {
             let lang = *lang;
             let wanted = logic::packs_wanted(&profiles, lang.code(), *full);
@@ -77,10 +94,7 @@ pub fn app() -> Html {
                 // Only when every pack came does the page say the profiles speak `lang`.
                 let complete = texts.len() == wanted.len();
                 *packs.borrow_mut() = texts;
-                profiles.set(Rc::new(logic::available_profiles(
-                    &storage::own_profiles(),
-                    &packs.borrow(),
-                )));
+                profiles.set(Rc::new(on_offer(&packs.borrow(), &hashes.borrow())));
                 if let Some(root) = gloo::utils::document().document_element()
                     && complete
                 {
@@ -247,6 +261,21 @@ pub fn app() -> Html {
 }
 
 /// The document's title for the page shown: the domain, "Results — Northland 2025"...
+/// The SHA-256 of profiles of the user's own, by their text: a few, so a list (a map's
+/// code costs the first load more than the search).
+type Hashes = Vec<(String, Option<String>)>;
+
+/// The profiles on offer: the embedded ones in the language packs fetched, then the user's
+/// own as stored, with the hashes known.
+fn on_offer(packs: &[String], hashes: &Hashes) -> logic::Profiles {
+    logic::available_profiles_hashed(&storage::own_profiles(), packs, &|text| {
+        hashes
+            .iter()
+            .find(|(known, _)| known == text)
+            .and_then(|(_, hash)| hash.clone())
+    })
+}
+
 fn page_title(state: &State, profiles: &logic::Profiles) -> String {
     let t = state.lang.t();
     let lang = state.lang.code();

@@ -83,6 +83,26 @@ pub fn focus_after_move(focus: crate::state::Focus) {
     }
 }
 
+/// The SHA-256 of `text` in lowercase hex, by the browser's Web Crypto, as the command line
+/// hashes a profile file. None where the page has no Web Crypto: a page served over plain
+/// HTTP from another machine is not a secure context (file:// and localhost are).
+pub async fn sha256(text: &str) -> Option<String> {
+    let subtle = gloo::utils::window().crypto().ok()?.subtle();
+    let promise = subtle
+        .digest_with_str_and_u8_array("SHA-256", text.as_bytes())
+        .ok()?;
+    let digest = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let bytes = js_sys::Uint8Array::new(&digest).to_vec();
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    Some(
+        bytes
+            .iter()
+            .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
+            .map(char::from)
+            .collect(),
+    )
+}
+
 /// A language pack by name (see `tradeready::pack`): inline in the single-file app, where
 /// nothing can be fetched, else fetched beside the page. None when neither gives it.
 pub async fn pack(name: &str) -> Option<String> {

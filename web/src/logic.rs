@@ -53,17 +53,18 @@ impl Profiles {
 /// each loaded once. An own profile with the id and version of an embedded one does not
 /// replace it.
 pub fn available_profiles(own_texts: &[String], packs: &[String]) -> Profiles {
-    available_profiles_hashed(own_texts, packs, None)
+    available_profiles_hashed(own_texts, packs, &|_| None)
 }
 
 /// As [`available_profiles`], each own profile given the SHA-256 of its text by `hash`
-/// (lowercase hex), as the command line hashes a profile file: the views module does, so
-/// that its reports and carried files name the profile as `tradeready` does; the app does
-/// not, and links no hashing code.
+/// (lowercase hex, None when it is not known), as the command line hashes a profile file,
+/// so that drafts, reports and carried files name the profile as `tradeready` does: the
+/// views module hashes with sha2, the app with the browser's Web Crypto (asynchronously,
+/// so it hands in the hashes it has).
 pub fn available_profiles_hashed(
     own_texts: &[String],
     packs: &[String],
-    hash: Option<fn(&str) -> String>,
+    hash: &dyn Fn(&str) -> Option<String>,
 ) -> Profiles {
     let mut catalogue = Catalogue::embedded();
     for pack in packs {
@@ -87,7 +88,7 @@ pub fn available_profiles_hashed(
         let Some(mut p) = tradeready::load_profile(text, catalogue.layers()).value else {
             continue;
         };
-        p.sha256 = hash.map(|h| h(text));
+        p.sha256 = hash(text);
         let key = ProfileKey {
             id: p.id.clone(),
             version: p.version.to_string(),

@@ -360,7 +360,7 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
         "script",
     )?;
     let boot = format!(
-        "import init from \"./tradeready.js\"; {ON_CRASH} {VIEWS_SERVED} {} init({{ module_or_path: \"./tradeready_bg.wasm\" }});",
+        "import init from \"./tradeready.js\"; {ON_CRASH} {VIEWS_SERVED} {} init({{ module_or_path: \"./tradeready_bg.wasm\" }}).then(() => (window.requestIdleCallback || setTimeout)(() => tradereadyKeepOffline()));",
         offline.trim_end()
     );
     let csp = format!(
