@@ -729,12 +729,22 @@ test('budgets: start page under 500 ms on localhost, re-scoring under 5 ms', asy
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(SERVED);
+  // Once the service worker has kept the release (it fetches it, and Chromium compiles the
+  // wasm it stores, on the other core of two), so that what is timed is the scoring.
+  await page.evaluate(() => navigator.serviceWorker.ready);
   await page.setInputFiles('#import', EXAMPLE);
   await page.waitForSelector('fieldset.indicator');
-  await page.click('nav >> text=Results');
-  await page.waitForSelector('#overall');
-  const ms = Number(await page.getAttribute('.results', 'data-score-ms'));
-  console.log(`# re-scoring the example (99 indicators) took ${ms.toFixed(2)} ms`);
+  // The median of five re-scorings, each after a changed answer: one is one sample.
+  const samples = [];
+  for (let i = 0; i < 5; i++) {
+    await page.click('header nav button:nth-child(2)');
+    await page.check(`#governance-oga-roles-level-${i % 2 ? 4 : 3}`);
+    await page.click('nav >> text=Results');
+    await page.waitForSelector('#overall');
+    samples.push(Number(await page.getAttribute('.results', 'data-score-ms')));
+  }
+  const ms = samples.sort((a, b) => a - b)[2];
+  console.log(`# re-scoring the example (100 indicators) took ${ms.toFixed(2)} ms (median of ${samples.map((s) => s.toFixed(2)).join(', ')})`);
   assert.ok(ms < 5, `re-scoring took ${ms} ms`);
   await context.close();
 });
