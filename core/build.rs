@@ -49,29 +49,24 @@ fn main() {
     entries.sort();
     // The web app carries one version per profile id (src/pack.rs, WEB_HELD_BACK says
     // which and why); natively every version is embedded, so that old files still load.
+    // The others are named in `embedded::LEFT_OUT`.
     let mut left_out = Vec::new();
     if wasm {
         let all = entries.clone();
-        left_out = all
-            .iter()
-            .filter(|(id, version, _)| {
-                let versions: Vec<&str> = all
-                    .iter()
-                    .filter(|(other, _, _)| other == id)
-                    .map(|(_, v, _)| v.as_str())
-                    .collect();
-                !pack::on_the_web(id, version, &versions)
-            })
-            .map(|(id, version, _)| (id.clone(), version.clone()))
-            .collect();
-        entries.retain(|(id, version, _)| {
+        let on_the_web = |(id, version, _): &(String, String, std::path::PathBuf)| {
             let versions: Vec<&str> = all
                 .iter()
                 .filter(|(other, _, _)| other == id)
                 .map(|(_, v, _)| v.as_str())
                 .collect();
             pack::on_the_web(id, version, &versions)
-        });
+        };
+        let (kept, out): (Vec<_>, Vec<_>) = entries.into_iter().partition(|e| on_the_web(e));
+        entries = kept;
+        left_out = out
+            .into_iter()
+            .map(|(id, version, _)| (id, version))
+            .collect();
     }
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     let mut code = String::from("&[\n");

@@ -27,9 +27,9 @@ pub fn one_language(text: &str, lang: &str) -> Option<String> {
 /// what the questionnaire does not show: the clauses' text (a paraphrase of each provision,
 /// read under "sources cited" and on the Framework page), the descriptions of the profile
 /// and its domains, the basis given for thresholds and weights, and the recommendations
-/// (on Results and in reports, which the views
-/// module draws with the full pack). The full pack of the language, fetched when wanted, brings
-/// them back. None as for [`one_language`].
+/// (on Results and in reports, which the views module draws with the full pack). The full
+/// pack of the language, fetched when wanted, brings them back. None as for
+/// [`one_language`].
 pub fn lite(text: &str, lang: &str) -> Option<String> {
     let mut doc: Value = serde_yaml::from_str(text).ok()?;
     reduce_to(&mut doc, lang)?;

@@ -1227,6 +1227,12 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
 }
 
 
+/** What the Start page says of each saved draft (profile, version, dates). */
+async function draftsListed(page) {
+  await page.click('nav >> text=Start');
+  return page.locator('.drafts .meta').allTextContents();
+}
+
 test('served: an assessment of 1.0.0 is carried forward to 1.1.0, shows what moved, and opens as a new draft', async () => {
   const { context, page, errors } = await open(SERVED);
   // The app embeds 1.1.0 only: importing a file of 1.0.0 opens the Carry forward page.
@@ -1252,8 +1258,7 @@ test('served: an assessment of 1.0.0 is carried forward to 1.1.0, shows what mov
   await page.waitForSelector('fieldset.indicator');
   const exported = await downloaded(page, 'text=Export YAML');
   assert.equal(fs.readFileSync(exported, 'utf8'), fs.readFileSync(carried, 'utf8'));
-  await page.click('nav >> text=Start');
-  const metas = await page.locator('.drafts .meta').allTextContents();
+  const metas = await draftsListed(page);
   assert.equal(metas.length, 1, metas.join(' | '));
   assert.match(metas[0], /^wco-resilience 1\.1\.0 /);
   assert.deepEqual(errors, []);
@@ -1282,8 +1287,7 @@ test('served: while a later version is on offer, the questionnaire offers to car
   await page.click('#carry-open');
   await page.waitForSelector('fieldset.indicator');
   assert.match(await page.textContent('.notice.ok'), /original draft.*stays in your drafts/);
-  await page.click('nav >> text=Start');
-  const metas = await page.locator('.drafts .meta').allTextContents();
+  const metas = await draftsListed(page);
   assert.equal(metas.filter((m) => /^wco-resilience 1\.2\.0 /.test(m)).length, 1, metas.join(' | '));
   assert.equal(metas.filter((m) => /^wco-resilience 1\.1\.0 /.test(m)).length, 1, metas.join(' | '));
   assert.deepEqual(errors, []);
@@ -1322,8 +1326,7 @@ test('served: a draft saved under a version the app no longer offers opens, is c
   assert.equal(await page.inputValue('#governance-oga-roles-card label.note textarea'), 'Agreed at the March meeting');
   assert.equal(await page.inputValue('#governance-activation-card .evidence li input'), 'Draft activation decree');
   // Everything was carried, so the original draft has gone; the new one answers 1.1.0.
-  await page.click('nav >> text=Start');
-  const metas = await page.locator('.drafts .meta').allTextContents();
+  const metas = await draftsListed(page);
   assert.equal(metas.length, 1, metas.join(' | '));
   assert.match(metas[0], /^wco-resilience 1\.1\.0 /);
   assert.deepEqual(errors, []);

@@ -195,11 +195,11 @@ pub fn root(props: &RootProps) -> Html {
             }
         });
     }
-    // The user's own profiles, then the earlier versions (one of the user's own with the
-    // same id and version comes first, and is the one used).
     // Until they are here (or known not to be had), a page that reads files waits: a file
     // of 1.0.0 dropped sooner would be refused as of an unknown profile.
     let waiting = reads_files && earlier.is_none();
+    // The user's own profiles, then the earlier versions (one of the user's own with the
+    // same id and version comes first, and is the one used).
     let earlier = (*earlier).clone().unwrap_or_default();
     let profiles = use_memo(
         (props.own.clone(), earlier, packs),

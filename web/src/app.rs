@@ -260,7 +260,6 @@ pub fn app() -> Html {
     }
 }
 
-/// The document's title for the page shown: the domain, "Results — Northland 2025"...
 /// The SHA-256 of profiles of the user's own, by their text: a few, so a list (a map's
 /// code costs the first load more than the search).
 type Hashes = Vec<(String, Option<String>)>;
@@ -276,6 +275,7 @@ fn on_offer(packs: &[String], hashes: &Hashes) -> logic::Profiles {
     })
 }
 
+/// The document's title for the page shown: the domain, "Results — Northland 2025"...
 fn page_title(state: &State, profiles: &logic::Profiles) -> String {
     let t = state.lang.t();
     let lang = state.lang.code();
