@@ -161,7 +161,7 @@ pub fn compare(cycles: &[MigratedFile]) -> Result<Comparison, Diagnostic> {
                 ),
             ));
         }
-        if !same_administration(first, c) {
+        if !first.who().is(c.who()) {
             return Err(Diagnostic::error(
                 "compare-administrations",
                 "/administration",
@@ -297,16 +297,6 @@ pub fn compare(cycles: &[MigratedFile]) -> Result<Comparison, Diagnostic> {
         actions,
         series,
     })
-}
-
-/// Files of one administration: the same `code`, or the same `name` where a file has no
-/// code.
-fn same_administration(a: &MigratedFile, b: &MigratedFile) -> bool {
-    let (x, y) = (&a.raw.administration, &b.raw.administration);
-    match (&x.code, &y.code) {
-        (Some(p), Some(q)) => p == q,
-        _ => x.name == y.name,
-    }
 }
 
 fn indicator_change(x: &IndicatorScore, y: &IndicatorScore) -> IndicatorChange {

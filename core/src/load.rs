@@ -646,6 +646,13 @@ pub struct MigratedFile {
     pub answered: String,
 }
 
+impl MigratedFile {
+    /// The administration the file is of, as [`crate::model::Who`] compares it.
+    pub fn who(&self) -> crate::model::Who<'_> {
+        self.raw.administration.who()
+    }
+}
+
 impl Catalogue {
     /// Reads an assessment through syntax, schema and typed decoding only.
     pub fn decode_assessment(&self, text: &str) -> Loaded<raw::Assessment> {

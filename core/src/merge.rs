@@ -180,15 +180,6 @@ pub struct Consensus {
     pub report: MergeReport,
 }
 
-/// Whether two files are of one administration: the same code where both have one, else
-/// the same name.
-fn same_administration(a: &Scored, b: &Scored) -> bool {
-    match (&a.assessment.code, &b.assessment.code) {
-        (Some(x), Some(y)) => x == y,
-        _ => a.assessment.administration == b.assessment.administration,
-    }
-}
-
 fn describe_administration(s: &Scored) -> String {
     match &s.assessment.code {
         Some(code) => format!("{:?} (code {code})", s.assessment.administration),
@@ -204,7 +195,7 @@ pub fn check_files(files: &[&Scored]) -> Result<(), InFile> {
         return Ok(());
     };
     for (i, f) in files.iter().enumerate().skip(1) {
-        if !same_administration(first, f) {
+        if !first.assessment.who().is(f.assessment.who()) {
             return Err(InFile {
                 file: i,
                 diagnostic: Diagnostic::error(

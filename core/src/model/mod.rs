@@ -337,6 +337,49 @@ pub struct Assessment {
     pub actions: BTreeMap<String, Action>,
 }
 
+impl Assessment {
+    /// The administration assessed, as [`Who`] compares it.
+    pub fn who(&self) -> Who<'_> {
+        Who {
+            name: &self.administration,
+            code: self.code.as_deref(),
+        }
+    }
+}
+
+/// An administration as files name it: its name and, where given, its code. Compare, the
+/// report of several cycles and merge take files to be of one administration by this one
+/// rule ([`Who::is`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Who<'a> {
+    /// Its name.
+    pub name: &'a str,
+    /// Its code.
+    pub code: Option<&'a str>,
+}
+
+impl Who<'_> {
+    /// The same administration: the same code where both have one, else the same name. A
+    /// code is the more stable of the two (a name may be spelt out or shortened between
+    /// cycles); a file without one can only be matched by name.
+    pub fn is(self, other: Who<'_>) -> bool {
+        match (self.code, other.code) {
+            (Some(x), Some(y)) => x == y,
+            _ => self.name == other.name,
+        }
+    }
+}
+
+impl raw::Administration {
+    /// This administration, as [`Who`] compares it.
+    pub fn who(&self) -> Who<'_> {
+        Who {
+            name: &self.name,
+            code: self.code.as_ref().map(|c| c.0.as_str()),
+        }
+    }
+}
+
 /// A validated answer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
@@ -379,4 +422,24 @@ pub enum Value {
     Number(f64),
     /// A date not after `as_of`.
     Date(Date),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Who;
+
+    fn who<'a>(name: &'a str, code: Option<&'a str>) -> Who<'a> {
+        Who { name, code }
+    }
+
+    #[test]
+    fn one_administration_by_code_where_both_have_one_else_by_name() {
+        // The code decides when both files give one, whatever the names say.
+        assert!(who("Northland Customs", Some("NL")).is(who("Customs of Northland", Some("NL"))));
+        assert!(!who("Northland Customs", Some("NL")).is(who("Northland Customs", Some("NO"))));
+        // A file without a code is matched by name, on either side.
+        assert!(who("Northland Customs", None).is(who("Northland Customs", Some("NL"))));
+        assert!(who("Northland Customs", Some("NL")).is(who("Northland Customs", None)));
+        assert!(!who("Northland Customs", None).is(who("Meridia Customs", None)));
+    }
 }

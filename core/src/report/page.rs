@@ -160,11 +160,11 @@ pub fn view(files: &[MigratedFile]) -> Result<View, Box<PageError>> {
     if files.len() == 1 {
         return Ok(View::One);
     }
-    if files.iter().all(|f| same_administration(first, f)) {
+    if files.iter().all(|f| first.who().is(f.who())) {
         return Ok(View::Cycles);
     }
     for (i, f) in files.iter().enumerate() {
-        if let Some(j) = files[..i].iter().position(|e| same_administration(e, f)) {
+        if let Some(j) = files[..i].iter().position(|e| e.who().is(f.who())) {
             return Err(PageError::at(
                 i,
                 "report-mixed",
@@ -255,14 +255,6 @@ pub fn render(files: &[MigratedFile], options: &Options) -> Result<String, Box<P
             workshop_page(&scored, &group, profile, &lang, options.anonymize)
         }
     })
-}
-
-fn same_administration(a: &MigratedFile, b: &MigratedFile) -> bool {
-    let (x, y) = (&a.raw.administration, &b.raw.administration);
-    match (&x.code, &y.code) {
-        (Some(p), Some(q)) => p == q,
-        _ => x.name == y.name,
-    }
 }
 
 /// Several cycles: the comparison, then the latest cycle's report.
