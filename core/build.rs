@@ -15,7 +15,10 @@ mod pack;
 
 fn main() {
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assessments/profiles");
+    // Read when the script runs, not when it is compiled: a build script compiled in one
+    // clone is reused by another that shares the target folder.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("../assessments/profiles");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut entries = Vec::new();
     // A library without its profiles would build and then fail in every user's hands, so a
@@ -80,12 +83,14 @@ fn main() {
             .collect();
         let text = String::from_utf8(bytes)
             .unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", path.display()));
+        let languages = pack::languages(&text)
+            .unwrap_or_else(|| panic!("{}: no `languages` list", path.display()));
+        let title = pack::title(&text)
+            .unwrap_or_else(|| panic!("{}: no `title` of plain strings", path.display()));
         let embedded = out.join(format!("{id}-{version}.yaml"));
         // The web build embeds the default language's lite pack only; each language's full
         // pack is a file of its own, fetched when wanted (src/pack.rs).
         let text = if wasm {
-            let languages = pack::languages(&text)
-                .unwrap_or_else(|| panic!("{}: no `languages` list", path.display()));
             pack::lite(&text, &languages[0])
                 .unwrap_or_else(|| panic!("{}: cannot make its language pack", path.display()))
         } else {
@@ -94,7 +99,7 @@ fn main() {
         std::fs::write(&embedded, text).expect("OUT_DIR is writable");
         let _ = writeln!(
             code,
-            "    EmbeddedProfile {{ id: {id:?}, version: {version:?}, sha256: {sha256:?}, text: include_str!({:?}) }},",
+            "    EmbeddedProfile {{ id: {id:?}, version: {version:?}, sha256: {sha256:?}, languages: &{languages:?}, title: &{title:?}, text: include_str!({:?}) }},",
             embedded.display().to_string()
         );
     }

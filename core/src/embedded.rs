@@ -1,5 +1,7 @@
 //! The profiles built into the library (every `assessments/profiles/<id>/<version>.yaml`).
 
+use crate::model::text::{LocalizedText, Str, UniqueMap};
+
 /// A profile embedded at build time.
 #[derive(Clone, Copy, Debug)]
 pub struct EmbeddedProfile {
@@ -10,8 +12,35 @@ pub struct EmbeddedProfile {
     /// SHA-256, in lowercase hex, of the file as released (before its comment lines were
     /// left out for embedding), computed at build time.
     pub sha256: &'static str,
+    /// Its languages, the default first (the profile's `languages`).
+    pub languages: &'static [&'static str],
+    /// Its title in each language it is written in, from the file as released (the web
+    /// build's text holds the default language only), so that the list of profiles on
+    /// offer needs no parse: see [`EmbeddedProfile::title`].
+    pub title: &'static [(&'static str, &'static str)],
     /// The YAML text.
     pub text: &'static str,
+}
+
+impl EmbeddedProfile {
+    /// The title as the profile gives it (`title`), read at build time.
+    pub fn title(&self) -> LocalizedText {
+        match self.title {
+            [("", plain)] => LocalizedText::Plain((*plain).to_owned()),
+            pairs => {
+                let mut map = UniqueMap::new();
+                for (lang, text) in pairs {
+                    map.insert((*lang).to_owned(), Str((*text).to_owned()));
+                }
+                LocalizedText::Translated(map)
+            }
+        }
+    }
+
+    /// The default language.
+    pub fn default_language(&self) -> &'static str {
+        self.languages.first().copied().unwrap_or("en")
+    }
 }
 
 /// Every embedded profile, sorted by id and version.
@@ -36,4 +65,18 @@ pub fn latest(id: &str) -> Option<&'static EmbeddedProfile> {
         .iter()
         .filter(|p| p.id == id)
         .max_by_key(|p| semver::Version::parse(p.version).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_title_and_languages_read_at_build_time_are_the_profiles() {
+        let catalogue = crate::Catalogue::embedded();
+        for embedded in super::PROFILES {
+            let profile = catalogue.get(embedded.id, embedded.version).unwrap();
+            assert_eq!(embedded.title(), profile.title, "{}", embedded.id);
+            assert_eq!(embedded.languages, profile.languages.as_slice());
+            assert_eq!(embedded.default_language(), profile.default_language());
+        }
+    }
 }

@@ -106,6 +106,21 @@ pub fn languages(text: &str) -> Option<Vec<String>> {
     languages_of(&serde_yaml::from_str(text).ok()?)
 }
 
+/// The profile's `title` as pairs of language and text, in file order (one pair with an
+/// empty language where the title is one plain string); None when it has none. The build
+/// script embeds it beside each profile, so that a list of profiles needs no parse.
+pub fn title(text: &str) -> Option<Vec<(String, String)>> {
+    let doc: Value = serde_yaml::from_str(text).ok()?;
+    match doc.get("title")? {
+        Value::String(plain) => Some(vec![(String::new(), plain.clone())]),
+        Value::Mapping(map) => map
+            .iter()
+            .map(|(k, v)| Some((k.as_str()?.to_owned(), v.as_str()?.to_owned())))
+            .collect(),
+        _ => None,
+    }
+}
+
 fn languages_of(doc: &Value) -> Option<Vec<String>> {
     let languages: Vec<String> = doc
         .get("languages")?
