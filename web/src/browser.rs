@@ -40,11 +40,31 @@ pub fn monotonic() -> Option<f64> {
         .map(|p| p.now())
 }
 
+/// Runs `then` once the page has been drawn: in a task after the next animation frame
+/// (never, in a tab the browser does not draw, which is harmless for what waits here).
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, then).forget();
+    });
+    let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+}
+
+/// A property of a JS object (an event's `detail`, an answer of the views module, a
+/// field of `window`): the one reader of untyped JS values. None where reading throws.
+pub fn field(object: &wasm_bindgen::JsValue, name: &str) -> Option<wasm_bindgen::JsValue> {
+    js_sys::Reflect::get(object, &name.into()).ok()
+}
+
+/// A string property of a JS object; None where it is absent or not a string.
+pub fn string_field(object: &wasm_bindgen::JsValue, name: &str) -> Option<String> {
+    field(object, name).and_then(|v| v.as_string())
+}
+
 /// The first of the browser's preferred languages (navigator.languages, "fr-CA" counting as
 /// French) that the interface has.
 pub fn preferred_lang() -> Option<crate::i18n::Lang> {
-    let navigator = js_sys::Reflect::get(&gloo::utils::window(), &"navigator".into()).ok()?;
-    let languages = js_sys::Reflect::get(&navigator, &"languages".into()).ok()?;
+    let languages = field(&field(&gloo::utils::window(), "navigator")?, "languages")?;
     js_sys::Array::from(&languages)
         .iter()
         .filter_map(|l| l.as_string())
@@ -132,8 +152,7 @@ pub async fn pack(name: &str) -> Option<String> {
 /// when it cannot be had (offline before it was ever fetched, or in the unit tests).
 async fn views() -> Option<wasm_bindgen::JsValue> {
     use wasm_bindgen::JsCast;
-    let load = js_sys::Reflect::get(&gloo::utils::window(), &"tradereadyViewsLoad".into())
-        .ok()?
+    let load = field(&gloo::utils::window(), "tradereadyViewsLoad")?
         .dyn_into::<js_sys::Function>()
         .ok()?;
     let promise = load
@@ -152,10 +171,7 @@ pub async fn call_views(
 ) -> Option<wasm_bindgen::JsValue> {
     use wasm_bindgen::JsCast;
     let module = views().await?;
-    let function = js_sys::Reflect::get(&module, &name.into())
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?;
+    let function = field(&module, name)?.dyn_into::<js_sys::Function>().ok()?;
     let args: js_sys::Array = args.iter().collect();
     function.apply(&wasm_bindgen::JsValue::NULL, &args).ok()
 }

@@ -23,9 +23,7 @@ pub struct Props {
 
 /// A field of an event's detail.
 fn detail(e: &web_sys::Event, name: &str) -> Option<wasm_bindgen::JsValue> {
-    js_sys::Reflect::get(e, &"detail".into())
-        .and_then(|d| js_sys::Reflect::get(&d, &name.into()))
-        .ok()
+    browser::field(e, "detail").and_then(|d| browser::field(&d, name))
 }
 
 /// The user accepted a carried draft (the Carry forward page): it opens as a new draft,

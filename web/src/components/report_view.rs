@@ -30,13 +30,6 @@ enum Made {
     Unavailable,
 }
 
-/// A string field of a JS object.
-fn field(object: &wasm_bindgen::JsValue, name: &str) -> Option<String> {
-    js_sys::Reflect::get(object, &name.into())
-        .ok()
-        .and_then(|v| v.as_string())
-}
-
 #[function_component(ReportView)]
 pub fn report_view(props: &Props) -> Html {
     let ctx = use_context::<Ctx>().expect("inside the app");
@@ -53,15 +46,15 @@ pub fn report_view(props: &Props) -> Html {
                 made.set(match answer {
                     None => Made::Unavailable,
                     Some(answer) => match (
-                        field(&answer, "html"),
-                        field(&answer, "style"),
-                        field(&answer, "body"),
+                        browser::string_field(&answer, "html"),
+                        browser::string_field(&answer, "style"),
+                        browser::string_field(&answer, "body"),
                     ) {
                         (Some(html), Some(style), Some(body)) => {
                             Made::Page(html.into(), style.into(), body.into())
                         }
                         _ => Made::Refused(
-                            js_sys::Reflect::get(&answer, &"errors".into())
+                            browser::field(&answer, "errors")
                                 .map(|e| {
                                     js_sys::Array::from(&e)
                                         .iter()
@@ -155,7 +148,7 @@ pub fn downloads(props: &DownloadProps) -> Html {
                     .and_then(|answer| {
                         answer
                             .as_string()
-                            .or_else(|| field(&answer, "html"))
+                            .or_else(|| browser::string_field(&answer, "html"))
                             .filter(|text| !text.is_empty())
                     });
                 match made {
