@@ -75,19 +75,14 @@ fn file_name(i: usize) -> String {
 }
 
 /// The catalogue of the request: the embedded profiles in the packs given, and the user's
-/// own.
+/// own, hashed, by the rule of the pages (`logic::available_profiles_hashed`: an own
+/// profile with an embedded one's id and version is left out), so that a download is of
+/// the profile the page showed.
 fn catalogue(request: &Request) -> Catalogue {
-    let mut catalogue = Catalogue::embedded();
-    for text in &request.profiles {
-        if let Some(mut p) = tradeready::load_profile(text, catalogue.layers()).value {
-            p.sha256 = Some(sha256(text));
-            catalogue.add(p);
-        }
-    }
-    for text in &request.packs {
-        let _ = catalogue.translate(text);
-    }
-    catalogue
+    tradeready_web::logic::available_profiles_hashed(&request.profiles, &request.packs, &|t| {
+        Some(sha256(t))
+    })
+    .into_catalogue()
 }
 
 /// The SHA-256 of a profile's text in lowercase hex, as the command line hashes a profile
@@ -128,11 +123,7 @@ fn load(request: &Request) -> Result<Vec<Scored>, Vec<String>> {
         let loaded = catalogue.load_assessment(text);
         match loaded.value {
             Some(s) => scored.push(s),
-            None => errors.extend(
-                loaded
-                    .errors()
-                    .map(|d| d.render(&format!("file {}", i + 1))),
-            ),
+            None => errors.extend(loaded.errors().map(|d| d.render(&file_name(i)))),
         }
     }
     if !errors.is_empty() {
@@ -314,6 +305,39 @@ mod tests {
         assert_eq!(
             page,
             tradeready::report::html::render(&report, &scored.profile, &tradeready::chart::to_svg)
+        );
+    }
+
+    #[test]
+    fn an_own_profile_with_an_embedded_id_and_version_is_left_out_as_the_pages_leave_it() {
+        // A changed copy of the embedded 1.0.0, loaded as one's own: the pages show the
+        // embedded profile (`logic::available_profiles_hashed`), so the download is of it.
+        let copy = include_str!("../../assessments/profiles/wco-resilience/1.0.0.yaml").replace(
+            "en: WCO trade recovery and resilience readiness",
+            "en: A copy of one's own",
+        );
+        assert!(
+            tradeready::load_profile(&copy, Catalogue::embedded().layers())
+                .value
+                .is_some()
+        );
+        let with_copy = render(&Request {
+            files: vec![NORTHLAND.to_owned()],
+            profiles: vec![copy],
+            ..Request::default()
+        })
+        .unwrap();
+        assert!(
+            !with_copy.contains("A copy of one&#39;s own")
+                && !with_copy.contains("A copy of one's own")
+        );
+        assert_eq!(
+            with_copy,
+            render(&Request {
+                files: vec![NORTHLAND.to_owned()],
+                ..Request::default()
+            })
+            .unwrap()
         );
     }
 

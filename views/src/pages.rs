@@ -58,7 +58,11 @@ thread_local! {
 /// The full packs of the profiles in `lang` (the clauses' text and the recommendations, which
 /// the app's first load leaves out), fetched once each.
 async fn full_packs(own: Rc<Vec<String>>, lang: Lang) -> Vec<String> {
-    let names = logic::packs_wanted(&logic::available_profiles(&own, &[]), lang.code(), true);
+    let names = logic::packs_wanted(
+        logic::available_profiles(&own, &[]).choices(),
+        lang.code(),
+        true,
+    );
     fetched_once(names).await
 }
 

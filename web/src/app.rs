@@ -83,7 +83,7 @@ pub fn app() -> Html {
         let (packs, hashes) = (packs.clone(), hashes.clone());
         use_effect_with((state.lang, *sources_wanted), move |(lang, full)| {
             let lang = *lang;
-            let wanted = logic::packs_wanted(&profiles, lang.code(), *full);
+            let wanted = logic::packs_wanted(profiles.choices(), lang.code(), *full);
             yew::platform::spawn_local(async move {
                 let mut texts = Vec::with_capacity(wanted.len());
                 for name in &wanted {
@@ -93,8 +93,12 @@ pub fn app() -> Html {
                 }
                 // Only when every pack came does the page say the profiles speak `lang`.
                 let complete = texts.len() == wanted.len();
-                *packs.borrow_mut() = texts;
-                profiles.set(Rc::new(on_offer(&packs.borrow(), &hashes.borrow())));
+                // The same packs (none, on a first visit in the default language): the
+                // profiles stay as they are, parsed or not.
+                if *packs.borrow() != texts {
+                    *packs.borrow_mut() = texts;
+                    profiles.set(Rc::new(on_offer(&packs.borrow(), &hashes.borrow())));
+                }
                 if let Some(root) = gloo::utils::document().document_element()
                     && complete
                 {
@@ -104,6 +108,19 @@ pub fn app() -> Html {
         });
     }
 
+    // The profiles are parsed once the page is drawn (the Start page lists them without),
+    // so that the first question does not wait for it; a page that needs them sooner (a
+    // restored draft) reads them then. Profiles replaced in between are not parsed.
+    {
+        let profiles = Rc::downgrade(&*profiles);
+        use_effect_with(profiles.as_ptr() as usize, move |_| {
+            browser::after_paint(move || {
+                if let Some(profiles) = profiles.upgrade() {
+                    let _ = profiles.len();
+                }
+            });
+        });
+    }
     // The draft's results, once per change of the draft or of the profiles.
     let evaluation = {
         let profiles = (*profiles).clone();

@@ -17,12 +17,45 @@ pub struct Available {
     pub own: bool,
 }
 
-/// The profiles on offer: the core's catalogue, which files are loaded against, and the
-/// list the pages show (the embedded profiles, then the user's own).
+/// What the Start page lists of a profile on offer: enough to choose it, without the
+/// profile itself (an embedded profile is parsed only when a page needs it).
+#[derive(Clone, Debug)]
+pub struct Choice {
+    /// Id and version.
+    pub key: ProfileKey,
+    /// Its title.
+    pub title: tradeready::model::LocalizedText,
+    /// Its languages, the default first.
+    pub languages: Vec<String>,
+    /// The SHA-256 of its file, which a draft started on it records.
+    pub sha256: Option<String>,
+    /// Whether the user loaded it (rather than it being built in).
+    pub own: bool,
+}
+
+impl Choice {
+    /// The default language.
+    pub fn default_language(&self) -> &str {
+        self.languages.first().map_or("en", String::as_str)
+    }
+}
+
+/// The profiles on offer: the core's catalogue, which files are loaded against, what the
+/// Start page lists ([`Profiles::choices`]), and the list the other pages use (the
+/// embedded profiles, then the user's own), each profile in it checked and ready.
+///
+/// The list is made the first time it is read (through `Deref`): parsing the embedded
+/// profile is most of what the app does before it can show anything, and the Start page,
+/// shown first, needs only the titles, which the build wrote beside each embedded profile
+/// (`tradeready::embedded::EmbeddedProfile::title`). The app reads the list once the
+/// Start page is drawn, or at once where a restored draft needs its profile.
 #[derive(Debug)]
 pub struct Profiles {
     catalogue: Catalogue,
-    list: Vec<Available>,
+    choices: Vec<Choice>,
+    /// The user's own profiles, checked (they must be, to be offered at all).
+    own: Vec<Available>,
+    list: std::cell::OnceCell<Vec<Available>>,
     /// The texts the catalogue was made from, for the views module, which makes its own.
     own_texts: Vec<String>,
     packs: Vec<String>,
@@ -31,7 +64,25 @@ pub struct Profiles {
 impl std::ops::Deref for Profiles {
     type Target = [Available];
     fn deref(&self) -> &[Available] {
-        &self.list
+        self.list.get_or_init(|| {
+            let mut list: Vec<Available> = self
+                .choices
+                .iter()
+                .filter(|c| !c.own)
+                .filter_map(|c| {
+                    // An embedded profile that does not load is left out, as before it was
+                    // lazy; the core's tests load every one, natively and on wasm32.
+                    let profile = self.catalogue.get(&c.key.id, &c.key.version).ok()?;
+                    Some(Available {
+                        key: c.key.clone(),
+                        profile,
+                        own: false,
+                    })
+                })
+                .collect();
+            list.extend(self.own.iter().cloned());
+            list
+        })
     }
 }
 
@@ -39,6 +90,23 @@ impl Profiles {
     /// The catalogue files are loaded through.
     pub fn catalogue(&self) -> &Catalogue {
         &self.catalogue
+    }
+
+    /// What the Start page lists, in the order of the list: the embedded profiles, then
+    /// the user's own. Reading it parses nothing.
+    pub fn choices(&self) -> &[Choice] {
+        &self.choices
+    }
+
+    /// Whether the list is made (every profile parsed).
+    pub fn ready(&self) -> bool {
+        self.list.get().is_some()
+    }
+
+    /// The catalogue alone, for what loads files and needs no list (the views module's
+    /// downloads, which so find the profiles the pages show, by the same rule).
+    pub fn into_catalogue(self) -> Catalogue {
+        self.catalogue
     }
 
     /// The user's own profiles' texts and the language packs applied, as the views module
@@ -71,19 +139,24 @@ pub fn available_profiles_hashed(
         // A pack that does not fit its profile is left out: the default language stays.
         let _ = catalogue.translate(pack);
     }
-    let mut list = Vec::new();
-    for entry in catalogue.entries() {
-        if let Ok(profile) = catalogue.get(&entry.id, &entry.version) {
-            list.push(Available {
+    let mut choices: Vec<Choice> = catalogue
+        .entries()
+        .into_iter()
+        .filter_map(|entry| {
+            let embedded = tradeready::embedded::find(&entry.id, &entry.version)?;
+            Some(Choice {
                 key: ProfileKey {
                     id: entry.id,
                     version: entry.version,
                 },
-                profile,
+                title: embedded.title(),
+                languages: embedded.languages.iter().map(|l| (*l).to_owned()).collect(),
+                sha256: Some(embedded.sha256.to_owned()),
                 own: false,
-            });
-        }
-    }
+            })
+        })
+        .collect();
+    let mut own = Vec::new();
     for text in own_texts {
         let Some(mut p) = tradeready::load_profile(text, catalogue.layers()).value else {
             continue;
@@ -93,8 +166,15 @@ pub fn available_profiles_hashed(
             id: p.id.clone(),
             version: p.version.to_string(),
         };
-        if !list.iter().any(|a| a.key == key) {
-            list.push(Available {
+        if !choices.iter().any(|c| c.key == key) {
+            choices.push(Choice {
+                key: key.clone(),
+                title: p.title.clone(),
+                languages: p.languages.clone(),
+                sha256: p.sha256.clone(),
+                own: true,
+            });
+            own.push(Available {
                 key,
                 profile: catalogue.add(p),
                 own: true,
@@ -103,7 +183,9 @@ pub fn available_profiles_hashed(
     }
     Profiles {
         catalogue,
-        list,
+        choices,
+        own,
+        list: std::cell::OnceCell::new(),
         own_texts: own_texts.to_vec(),
         packs: packs.to_vec(),
     }
@@ -113,12 +195,12 @@ pub fn available_profiles_hashed(
 /// embedded profile that has the language and does not speak it by default, and with
 /// `full` (the clauses' text is wanted: the embedded text leaves it out) one for the
 /// default language too.
-pub fn packs_wanted(profiles: &[Available], lang: &str, full: bool) -> Vec<String> {
+pub fn packs_wanted(profiles: &[Choice], lang: &str, full: bool) -> Vec<String> {
     profiles
         .iter()
         .filter(|a| !a.own)
-        .filter(|a| full || a.profile.default_language() != lang)
-        .filter(|a| a.profile.languages.iter().any(|l| l == lang))
+        .filter(|a| full || a.default_language() != lang)
+        .filter(|a| a.languages.iter().any(|l| l == lang))
         .map(|a| format!("pack-{}-{}-{lang}.yaml", a.key.id, a.key.version))
         .collect()
 }

@@ -44,8 +44,9 @@ pub fn start() -> Html {
     // The profile chosen, and the hash of its file as released, which the draft records.
     let selected: Option<(ProfileKey, Option<String>)> = ctx
         .profiles
+        .choices()
         .get(*profile_index)
-        .map(|a| (a.key.clone(), a.profile.sha256.clone()));
+        .map(|a| (a.key.clone(), a.sha256.clone()));
     // What "Start" still needs, named.
     let needed: Vec<&str> = [
         (selected.is_none(), t.profile),
@@ -121,8 +122,8 @@ pub fn start() -> Html {
                     // instead of being cut off, on a phone too.
                     <fieldset id="profile" class="profiles">
                         <legend>{ t.profile }</legend>
-                        { for ctx.profiles.iter().enumerate().map(|(i, a)| {
-                            let default = a.profile.default_language();
+                        { for ctx.profiles.choices().iter().enumerate().map(|(i, a)| {
+                            let default = a.default_language();
                             let choose = {
                                 let profile_index = profile_index.clone();
                                 Callback::from(move |_: Event| profile_index.set(i))
@@ -131,7 +132,7 @@ pub fn start() -> Html {
                                 <div class="profile-choice">
                                     <input type="radio" name="profile" id={format!("profile-{i}")} value={i.to_string()} checked={i == *profile_index} onchange={choose} />
                                     <label for={format!("profile-{i}")}>
-                                        { crate::words::shown(&a.profile.title, lang, default) }
+                                        { crate::words::shown(&a.title, lang, default) }
                                         if a.own { { format!(" ({})", t.own) } }
                                         <span class="hint">{ format!(" {} {}", a.key.id, a.key.version) }</span>
                                     </label>
