@@ -575,9 +575,10 @@ impl Catalogue {
     /// Loads several texts of either kind, as `tradeready validate` does: the valid
     /// profiles among them are added first, so that an assessment finds a profile given
     /// beside it whatever the order. One result a text, in the order given.
+    /// On native targets the files are read on every core (the profiles among them are
+    /// added in order, one at a time); the results are the same whatever the spread.
     pub fn load_all(&mut self, texts: &[&str]) -> Vec<Loaded<Document>> {
-        let parsed: Vec<Result<Parsed, Diagnostic>> =
-            texts.iter().map(|text| Parsed::new(text)).collect();
+        let parsed: Vec<Result<Parsed, Diagnostic>> = each(texts, |text| Parsed::new(text));
         let mut out: Vec<Option<Loaded<Document>>> = Vec::with_capacity(texts.len());
         for p in &parsed {
             out.push(match p {
@@ -591,14 +592,19 @@ impl Catalogue {
                 _ => None,
             });
         }
-        out.into_iter()
-            .zip(parsed.iter().zip(texts))
-            .map(|(done, (p, text))| match (done, p) {
-                (Some(done), _) => done,
-                (None, Ok(p)) => self.load_parsed(p),
-                (None, Err(d)) => finish(None, vec![d.clone()], text),
-            })
-            .collect()
+        let this = &*self;
+        let todo: Vec<_> = out.into_iter().zip(parsed.iter().zip(texts)).collect();
+        each_owned(todo, |(done, (p, text))| match (done, p) {
+            (Some(done), _) => done,
+            (None, Ok(p)) => this.load_parsed(p),
+            (None, Err(d)) => finish(None, vec![d.clone()], text),
+        })
+    }
+
+    /// Loads several assessments as [`Catalogue::load_assessment`] does, one result a
+    /// text, in the order given; on native targets on every core.
+    pub fn load_assessments(&self, texts: &[&str]) -> Vec<Loaded<Scored>> {
+        each(texts, |text| self.load_assessment(text))
     }
 
     /// Loads an assessment against the profile it names, and scores it.
@@ -730,6 +736,33 @@ impl Catalogue {
             answered: old.profile.version.to_string(),
         });
         finish(value, diagnostics, text)
+    }
+}
+
+/// `f` of every item, in order: on native targets spread over the cores (rayon), in the
+/// browser one after the other. Nothing `f` does may depend on the order it is called in.
+fn each<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use rayon::prelude::*;
+        items.par_iter().map(f).collect()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        items.iter().map(f).collect()
+    }
+}
+
+/// As [`each`], taking the items.
+fn each_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use rayon::prelude::*;
+        items.into_par_iter().map(f).collect()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        items.into_iter().map(f).collect()
     }
 }
 

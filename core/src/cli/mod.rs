@@ -137,14 +137,18 @@ pub fn load_many(
     catalogue: &Catalogue,
     files: &[PathBuf],
 ) -> Result<Vec<(Source, tradeready::Scored)>, Reported> {
-    let mut out = Vec::with_capacity(files.len());
     let mut failed = false;
+    let mut read = Vec::with_capacity(files.len());
     for path in files {
-        let Ok(text) = read_text(path) else {
-            failed = true;
-            continue;
-        };
-        let loaded = catalogue.load_assessment(&text);
+        match read_text(path) {
+            Ok(text) => read.push((path, text)),
+            Err(Reported) => failed = true,
+        }
+    }
+    let loaded =
+        catalogue.load_assessments(&read.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>());
+    let mut out = Vec::with_capacity(read.len());
+    for ((path, text), loaded) in read.into_iter().zip(loaded) {
         failed |= report(&display(path), &loaded.diagnostics);
         if let Some(scored) = loaded.value {
             out.push(((path.clone(), text), scored));

@@ -99,9 +99,10 @@ pub fn run(args: &Args) -> Outcome {
 }
 
 /// The reports of several files, one after the other.
-fn joined(scored: &[Scored], render: impl Fn(&Scored) -> String) -> Vec<u8> {
+fn joined(scored: &[Scored], render: impl Fn(&Scored) -> String + Sync + Send) -> Vec<u8> {
+    use rayon::prelude::*;
     scored
-        .iter()
+        .par_iter()
         .map(render)
         .collect::<Vec<_>>()
         .join("\n")
