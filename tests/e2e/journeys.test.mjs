@@ -703,28 +703,45 @@ test('served: on a 3x screen the charts are drawn as vectors for the size shown'
   await context.close();
 });
 
-test('budgets: start page under 500 ms on localhost, re-scoring under 5 ms', async () => {
-  // The median of three navigations, each in a fresh profile: one slow start on a busy
-  // machine is noise, three are a regression.
+test('budgets: start page usable within 200 ms on localhost, re-scoring under 5 ms', async () => {
+  // Five navigations, each in a fresh profile: one slow start on a busy machine is noise,
+  // a median is a regression. Two figures: the moment the page's own clock sees the Start
+  // page's first field (performance.now() from navigation, read by a MutationObserver),
+  // which is what issue 16 measures, and the wall time seen from here, which adds
+  // Playwright's round trips.
   const times = [];
-  for (let i = 0; i < 3; i++) {
+  const inPage = [];
+  for (let i = 0; i < 5; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('#administration')) {
+          window.__usable = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
     const t0 = Date.now();
     await page.goto(SERVED);
     await page.waitForSelector('#administration');
     times.push(Date.now() - t0);
+    inPage.push(Math.round(await page.evaluate(() => window.__usable)));
     await context.close();
   }
-  const start = times.sort((a, b) => a - b)[1];
-  console.log(`# start page rendered in ${start} ms (median of ${times.join(', ')})`);
-  // The goal is 500 ms (issue 16 asks for 200: parse only what the Start page shows). On
-  // this shared 2-core machine the median moved between 546 and 1155 ms across runs of one
-  // build on 2026-12-03, with 1.1.0 embedded; a service worker fetching the release at
-  // load made it 1853 ms (it now waits until the app has started and the page is idle).
-  // The journey prints the verdict and fails at three times the goal, which that
-  // regression crossed and the noise does not.
-  console.log(`# start page: ${start < 500 ? 'within' : 'OVER'} the 500 ms goal`);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const start = median(times);
+  const usable = median(inPage);
+  console.log(`# start page usable ${usable} ms after navigation (median of ${inPage.join(', ')}); seen from the test ${start} ms (median of ${times.join(', ')})`);
+  // The Start page lists the embedded profiles from what the build read of them (id,
+  // version, title, languages) and parses none before its first paint. The goal is 200 ms
+  // (issue 16, which measured about 370 ms before). On this 2-core machine, idle, on
+  // 2026-12-03, five runs of 7 to 15 loads gave medians of 185 to 276 ms (single loads 147
+  // to 374 ms); the wasm had arrived by 120 to 200 ms of it. The journey prints the
+  // verdict; as the figure moves by a factor of two between runs of one build, it fails
+  // only past 1.5 s seen from here, which a regression such as a service worker fetching
+  // at load (1853 ms) crossed.
+  console.log(`# start page: ${usable <= 200 ? 'within' : 'OVER'} the 200 ms goal`);
   assert.ok(start < 1500, `start page took ${start} ms`);
   const context = await browser.newContext();
   const page = await context.newPage();
