@@ -304,7 +304,7 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     await context.close();
   });
 
-  test(`${where}: Results downloads the report and the action plan as the command line writes them`, async () => {
+  test(`${where}: Results downloads the report, the action plan and the workbook as the command line writes them`, async () => {
     const { context, page, errors } = await open(url);
     await page.setInputFiles('#import', EXAMPLE);
     await page.waitForSelector('fieldset.indicator');
@@ -315,11 +315,21 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     assert.ok(fs.readFileSync(html).equals(cli('score', EXAMPLE, '--format', 'html')), 'the report, byte for byte');
     const csv = await downloaded(page, '#download-plan');
     assert.ok(fs.readFileSync(csv).equals(cli('score', EXAMPLE, '--format', 'csv')), 'the action plan, byte for byte');
+    // The workbook, in the language of the page, as `score --format xlsx` writes it.
+    const workbook = async (lang) => {
+      const file = await downloaded(page, '#download-workbook');
+      assert.equal(path.basename(file), 'xn-2026.xlsx');
+      const made = path.join(path.dirname(file), `cli-${lang}.xlsx`);
+      cli('score', EXAMPLE, '--format', 'xlsx', '--lang', lang, '-o', made);
+      assert.ok(fs.readFileSync(file).equals(fs.readFileSync(made)), `the ${lang} workbook, byte for byte`);
+    };
+    await workbook('en');
     // In French, the report speaks French, as `--lang fr` does.
     await page.selectOption('select[aria-label=Language]', 'fr');
     await page.waitForSelector('html[data-profile-lang=fr]');
     const fr = await downloaded(page, '#download-report');
     assert.ok(fs.readFileSync(fr).equals(cli('score', EXAMPLE, '--format', 'html', '--lang', 'fr')), 'the French report, byte for byte');
+    await workbook('fr');
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -108,6 +108,19 @@ pub fn plan_csv(request: &Request) -> Result<Vec<u8>, Vec<String>> {
     Ok(tradeready::report::csv::render(&report))
 }
 
+/// The workbook of one assessment as `tradeready score --format xlsx` writes it.
+pub fn workbook(request: &Request) -> Result<Vec<u8>, Vec<String>> {
+    let scored = load(request)?;
+    let [one] = scored.as_slice() else {
+        return Err(vec!["the workbook is of one assessment".to_owned()]);
+    };
+    let lang = language(one, request.lang.as_deref());
+    let report = tradeready::report::Report::new(&one.profile, &one.scores, lang)
+        .with_actions(&one.assessment.actions);
+    tradeready::report::xlsx::render(one, &report)
+        .map_err(|e| vec![format!("cannot write the workbook: {e}")])
+}
+
 /// The language asked for where the profile has it, else the profile's first.
 fn language<'a>(scored: &'a Scored, lang: Option<&'a str>) -> &'a str {
     lang.filter(|l| scored.profile.languages.iter().any(|x| x == l))
@@ -237,6 +250,16 @@ mod bindings {
             .unwrap_or_default()
     }
 
+    /// The workbook of the one file of a request (JSON) as the bytes of an .xlsx file;
+    /// empty when there is none.
+    #[wasm_bindgen]
+    pub fn workbook(request: &str) -> Vec<u8> {
+        serde_json::from_str::<super::Request>(request)
+            .ok()
+            .and_then(|r| super::workbook(&r).ok())
+            .unwrap_or_default()
+    }
+
     /// A bar chart as SVG (see [`super::bar_chart`]); an empty string when the chart is
     /// malformed, which the app then shows as its data table alone.
     #[wasm_bindgen]
@@ -305,6 +328,31 @@ mod tests {
         assert_eq!(
             page,
             tradeready::report::html::render(&report, &scored.profile, &tradeready::chart::to_svg)
+        );
+    }
+
+    #[test]
+    fn the_workbook_is_the_command_lines_in_the_language_asked_for() {
+        let request = |files: Vec<String>| Request {
+            files,
+            lang: Some("fr".to_owned()),
+            ..Request::default()
+        };
+        let book = workbook(&request(vec![NORTHLAND.to_owned()])).expect("the example loads");
+        assert!(book.starts_with(b"PK\x03\x04"), "a zip");
+        // As `tradeready score --format xlsx --lang fr` makes it.
+        let scored = Catalogue::embedded()
+            .load_assessment(NORTHLAND)
+            .value
+            .unwrap();
+        let report = tradeready::report::Report::new(&scored.profile, &scored.scores, "fr")
+            .with_actions(&scored.assessment.actions);
+        assert!(book == tradeready::report::xlsx::render(&scored, &report).unwrap());
+        // Two files make no workbook, and say so.
+        let two = workbook(&request(vec![NORTHLAND.to_owned(), NORTHLAND.to_owned()]));
+        assert_eq!(
+            two,
+            Err(vec!["the workbook is of one assessment".to_owned()])
         );
     }
 

@@ -414,6 +414,7 @@ pub struct Ux {
     pub nav_consensus: &'static str,
     pub download_report: &'static str,
     pub download_plan: &'static str,
+    pub download_workbook: &'static str,
     /// The views module could not be had (served, offline, before it was ever fetched).
     pub unavailable: &'static str,
     /// The Carry forward page's name (its title and heading).
@@ -452,6 +453,7 @@ pub static UX_EN: Ux = Ux {
     nav_compare: "Compare cycles",
     download_report: "Download report (HTML)",
     download_plan: "Download action plan (CSV)",
+    download_workbook: "Download workbook (XLSX)",
     unavailable: "This could not be prepared: it needs a file the browser could not fetch (are you offline?). Try again once connected, or use the single-file app.",
     carry_title: "Carry forward",
     newer_on_offer: "Version {v} of this profile is on offer.",
@@ -488,6 +490,7 @@ pub static UX_FR: Ux = Ux {
     nav_compare: "Comparer les cycles",
     download_report: "Télécharger le rapport (HTML)",
     download_plan: "Télécharger le plan d'action (CSV)",
+    download_workbook: "Télécharger le classeur (XLSX)",
     unavailable: "Cela n'a pas pu être préparé : il faut un fichier que le navigateur n'a pas pu obtenir (êtes-vous hors ligne ?). Réessayez une fois connecté, ou utilisez l'application en un seul fichier.",
     carry_title: "Reporter sur une version plus récente",
     newer_on_offer: "La version {v} de ce profil est disponible.",
@@ -524,6 +527,7 @@ pub static UX_ES: Ux = Ux {
     nav_compare: "Comparar ciclos",
     download_report: "Descargar el informe (HTML)",
     download_plan: "Descargar el plan de acción (CSV)",
+    download_workbook: "Descargar el libro de cálculo (XLSX)",
     unavailable: "No se pudo preparar: hace falta un archivo que el navegador no pudo obtener (¿está sin conexión?). Vuelva a intentarlo con conexión, o use la aplicación de un solo archivo.",
     carry_title: "Trasladar a una versión más reciente",
     newer_on_offer: "La versión {v} de este perfil está disponible.",

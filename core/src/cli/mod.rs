@@ -15,7 +15,6 @@ mod report;
 mod schema;
 mod score;
 mod validate;
-mod xlsx;
 
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;

@@ -76,7 +76,7 @@ pub fn run(args: &Args) -> Outcome {
                     "--format xlsx writes a binary workbook: name the file with -o FILE.xlsx",
                 ));
             }
-            super::xlsx::render(one, &report(one))
+            tradeready::report::xlsx::render(one, &report(one))
                 .map_err(|e| fail("tradeready", format_args!("cannot write the workbook: {e}")))?
         }
         Format::Html | Format::Csv => {

@@ -11,6 +11,7 @@ pub mod model;
 pub mod page;
 pub mod text;
 pub mod words;
+pub mod xlsx;
 
 pub use model::{ActionLine, Adopted, CapLine, Line, Named, PhaseLine, Report, Score};
 pub use words::{Lang, Words};

@@ -7,7 +7,15 @@ use yew::prelude::*;
 
 /// Writes `text` to a file the browser downloads.
 pub fn download(name: &str, mime: &str, text: &str) {
-    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
+    save(name, gloo::file::Blob::new_with_options(text, Some(mime)));
+}
+
+/// Writes `bytes` (a workbook) to a file the browser downloads.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
+    save(name, gloo::file::Blob::new_with_options(bytes, Some(mime)));
+}
+
+fn save(name: &str, blob: gloo::file::Blob) {
     let url = gloo::file::ObjectUrl::from(blob);
     let document = gloo::utils::document();
     if let Ok(a) = document.create_element("a") {

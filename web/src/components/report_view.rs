@@ -6,6 +6,7 @@
 //! is not an inline style, which the app's content security policy forbids).
 
 use crate::browser;
+use crate::components::export;
 use crate::ctx::Ctx;
 use crate::i18n::Interface;
 use yew::prelude::*;
@@ -82,7 +83,7 @@ pub fn report_view(props: &Props) -> Html {
         Made::Page(html, ..) => {
             let (html, name) = (html.clone(), props.file_name.clone());
             Some(Callback::from(move |_: MouseEvent| {
-                crate::components::export::download(&name, "text/html", &html)
+                export::download(&name, "text/html", &html)
             }))
         }
         _ => None,
@@ -132,8 +133,9 @@ pub struct DownloadProps {
     pub stem: AttrValue,
 }
 
-/// "Download report" and "Download action plan (CSV)" for one assessment: made by the views
-/// module when asked for, as the command line makes them (`score --format html|csv`).
+/// "Download report", "Download action plan (CSV)" and "Download workbook (XLSX)" for one
+/// assessment: made by the views module when asked for, as the command line makes them
+/// (`score --format html|csv|xlsx`).
 #[function_component(Downloads)]
 pub fn downloads(props: &DownloadProps) -> Html {
     let ctx = use_context::<Ctx>().expect("inside the app");
@@ -143,28 +145,37 @@ pub fn downloads(props: &DownloadProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (request, stem, failed) = (request.emit(()), stem.clone(), failed.clone());
             yew::platform::spawn_local(async move {
-                let made = browser::call_views(function, &[request.into()])
-                    .await
-                    .and_then(|answer| {
-                        answer
-                            .as_string()
-                            .or_else(|| browser::string_field(&answer, "html"))
-                            .filter(|text| !text.is_empty())
-                    });
-                match made {
-                    Some(text) => {
-                        crate::components::export::download(&format!("{stem}.{ext}"), mime, &text)
+                let answer = browser::call_views(function, &[request.into()]).await;
+                let name = format!("{stem}.{ext}");
+                // The workbook comes as bytes (a Uint8Array), the others as text.
+                let made = match answer {
+                    Some(a) if wasm_bindgen::JsCast::is_instance_of::<js_sys::Uint8Array>(&a) => {
+                        let bytes = js_sys::Uint8Array::new(&a).to_vec();
+                        (!bytes.is_empty()).then(|| export::download_bytes(&name, mime, &bytes))
                     }
-                    None => failed.set(true),
+                    Some(a) => a
+                        .as_string()
+                        .or_else(|| browser::string_field(&a, "html"))
+                        .filter(|text| !text.is_empty())
+                        .map(|text| export::download(&name, mime, &text)),
+                    None => None,
+                };
+                if made.is_none() {
+                    failed.set(true);
                 }
             });
         })
     };
+    let ux = ctx.state.lang.ux();
     html! {
         <div class="report-actions">
-            <button id="download-report" onclick={get("report", "html", "text/html")}>{ ctx.state.lang.ux().download_report }</button>
-            <button id="download-plan" onclick={get("plan_csv", "csv", "text/csv")}>{ ctx.state.lang.ux().download_plan }</button>
-            if *failed { <p class="notice warn" role="alert">{ ctx.state.lang.ux().unavailable }</p> }
+            <button id="download-report" onclick={get("report", "html", "text/html")}>{ ux.download_report }</button>
+            <button id="download-plan" onclick={get("plan_csv", "csv", "text/csv")}>{ ux.download_plan }</button>
+            <button id="download-workbook" onclick={get("workbook", "xlsx", XLSX)}>{ ux.download_workbook }</button>
+            if *failed { <p class="notice warn" role="alert">{ ux.unavailable }</p> }
         </div>
     }
 }
+
+/// The media type of an .xlsx workbook.
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

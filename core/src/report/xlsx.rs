@@ -1,22 +1,24 @@
-//! The workbook of `tradeready score --format xlsx` (DESIGN.md "Reports"): the sheets
-//! Summary, Domains, Indicators (answers, scores, evidence, notes) and Action plan, each
-//! with its header row frozen and its columns sized; shares formatted as percentages.
+//! The workbook of `tradeready score --format xlsx` and of the web app's "Download workbook
+//! (XLSX)" (DESIGN.md "Reports"): the sheets Summary, Domains, Indicators (answers, scores,
+//! evidence, notes) and Action plan, each with its header row frozen and its columns sized;
+//! shares formatted as percentages. The same function makes both, so the browser's
+//! workbook is the command line's, byte for byte.
 //!
 //! Every piece of text from a file is written as a string cell, never as a formula, so a
 //! name or a note that begins with `=` stays text in every spreadsheet.
 //!
-//! It lives in the command line, not in the library: rust_xlsxwriter reads the clock when
-//! it makes a workbook's properties (the date written is the assessment's `as_of`, so the
-//! bytes do not depend on it), and the library reads no clock. The web app does not offer
-//! the workbook.
+//! The clock: rust_xlsxwriter reads it as it makes a workbook's properties (on wasm32 with
+//! its `wasm` feature, `Date.now()`), and [`render`] at once replaces that date with the
+//! assessment's `as_of`. No byte of the workbook depends on the clock; this is the one place
+//! a dependency of the library reads it, and nothing it reads is kept.
 
+use crate::Scored;
+use crate::model::{IndicatorKind, Response, Value};
+use crate::report::{Lang, Report, round_half_away};
+use crate::score::Status;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError,
 };
-use tradeready::Scored;
-use tradeready::model::{IndicatorKind, Response, Value};
-use tradeready::report::{Lang, Report, round_half_away};
-use tradeready::score::Status;
 
 /// The names of the sheets, in order (the same in every language, so that scripts find
 /// them).
@@ -285,7 +287,7 @@ fn value_text(value: &Value, kind: &IndicatorKind, lang: &str, default: &str, n:
             IndicatorKind::Number { unit: Some(u), .. } => format!("{x} {}", u.get(lang, default)),
             _ => x.to_string(),
         },
-        Value::Date(d) => tradeready::format_date(*d),
+        Value::Date(d) => crate::format_date(*d),
     }
 }
 
