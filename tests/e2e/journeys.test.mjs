@@ -893,6 +893,46 @@ test('served: a 700 px window lays the charts out to its width', async () => {
   await context.close();
 });
 
+test('served: chart labels and data tables are not cut off in any language, on a phone, a 600 px window or a laptop', async () => {
+  for (const width of [390, 600, 1366]) {
+    const { context, page, errors } = await open(SERVED, { viewport: { width, height: 900 } });
+    await page.setInputFiles('#import', EXAMPLE);
+    await page.waitForSelector('fieldset.indicator');
+    await page.click('nav >> text=Results');
+    await page.waitForSelector('figure.chart .drawing svg', { state: 'attached' });
+    for (const lang of ['en', 'fr', 'es']) {
+      const before = await page.$eval('figure.chart .drawing svg', (svg) => svg.outerHTML);
+      if (lang !== 'en') {
+        await page.selectOption('header .lang select', lang);
+        await page.waitForFunction((l) => document.documentElement.dataset.profileLang === l, lang);
+      }
+      // Every text of every chart shown (drawn anew in the language) lies within its
+      // drawing, as Chromium lays it out.
+      const cut = await page.waitForFunction(([l, before]) => {
+        const charts = [...document.querySelectorAll('figure.chart .drawing svg')];
+        if (charts.length < 3 || (l !== 'en' && charts[0].outerHTML === before)) return null;
+        const out = [];
+        for (const svg of charts) {
+          const w = Number(svg.getAttribute('width'));
+          for (const t of svg.querySelectorAll('text')) {
+            const b = t.getBBox();
+            if (b.x < 0 || b.x + b.width > w) out.push(`${Math.round(b.x)}..${Math.round(b.x + b.width)} of ${w}: ${t.textContent.trim()}`);
+          }
+        }
+        // Nor does a chart's figure (its data table on a phone) scroll sideways.
+        for (const figure of document.querySelectorAll('figure.chart')) {
+          if (figure.scrollWidth > figure.clientWidth) out.push(`a figure ${figure.scrollWidth} px wide in ${figure.clientWidth}: ${figure.querySelector('caption, figcaption')?.textContent}`);
+        }
+        return { lang: document.documentElement.dataset.profileLang, out };
+      }, [lang, before]).then((h) => h.jsonValue());
+      assert.equal(cut.lang, lang);
+      assert.deepEqual(cut.out, [], `${lang} at ${width} px`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('served: numbers and percentages are never clamped or dropped without a word', async () => {
   const { context, page, errors } = await open(SERVED);
   await page.selectOption('select[aria-label=Language]', 'fr');

@@ -114,6 +114,45 @@ impl Frame {
     }
 }
 
+/// The width in pixels that `text` takes in one line at plotters' font `size` (the SVG's
+/// font-size is `size / 1.24`), estimated generously for the usual sans-serif faces
+/// (DejaVu Sans, Arial, Helvetica take about 0.46 em a character in ordinary text; this
+/// counts 0.52). An estimate, not a measure, so that the command line and the browser draw
+/// the same bytes; a label given this room is not cut off.
+pub(crate) fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size / 1.24 * 0.52
+}
+
+/// `text` in the lines it is drawn in within `room` pixels at font `size`: one line where
+/// it fits, else two, split at the space nearest the middle; and the size to draw them at,
+/// smaller than `size` only where a line still does not fit (one long word), never below
+/// two thirds of it.
+pub(crate) fn fit(text: &str, size: f64, room: f64) -> (Vec<String>, f64) {
+    if text_width(text, size) <= room {
+        return (vec![text.to_owned()], size);
+    }
+    let half = text.chars().count() / 2;
+    let split = text
+        .char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| text[..*i].chars().count().abs_diff(half));
+    let lines = match split {
+        Some(i) => vec![text[..i].to_owned(), text[i + 1..].to_owned()],
+        None => vec![text.to_owned()],
+    };
+    let widest = lines
+        .iter()
+        .map(|l| text_width(l, size))
+        .fold(0.0, f64::max);
+    let size = if widest > room && widest > 0.0 {
+        (size * room / widest).max(size * 2.0 / 3.0)
+    } else {
+        size
+    };
+    (lines, size)
+}
+
 /// A chart's data table: the header row, then per row its label and its cells.
 pub(crate) fn table<'a>(
     header: Vec<String>,
@@ -155,6 +194,26 @@ pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
 mod tests {
     use super::*;
     use plotters::style::{BLACK, WHITE};
+
+    #[test]
+    fn a_label_is_split_in_two_lines_near_its_middle_only_where_it_does_not_fit() {
+        let label = "Planes, procedimientos y continuidad de las operaciones";
+        let wide = text_width(label, 12.0) + 1.0;
+        assert_eq!(fit(label, 12.0, wide), (vec![label.to_owned()], 12.0));
+        let (lines, size) = fit(label, 12.0, wide * 0.6);
+        assert_eq!(
+            lines,
+            ["Planes, procedimientos y", "continuidad de las operaciones"]
+        );
+        assert_eq!(size, 12.0);
+        assert!(lines.iter().all(|l| text_width(l, size) <= wide * 0.6));
+        // One long word: drawn smaller to fit, but no smaller than two thirds.
+        let word = "Interinstitucionalidad";
+        let (lines, size) = fit(word, 12.0, text_width(word, 12.0) * 0.8);
+        assert_eq!(lines, [word]);
+        assert!((size - 12.0 * 0.8).abs() < 1e-9);
+        assert_eq!(fit(word, 12.0, 1.0).1, 8.0);
+    }
 
     #[test]
     fn contrast_is_that_of_wcag() {
