@@ -54,6 +54,10 @@ const EXPECT: &[(&str, &str)] = &[
     ("profile-title-number.yaml", "/scenarios/0/title"),
     ("alias-bomb.yaml", "alias"),
     (
+        "tag-in-flow-then-broken-line.yaml",
+        "12:5: did not find expected key",
+    ),
+    (
         "as-of-invalid.yaml",
         "`as_of` \"30 June 2025\" is not a date",
     ),

@@ -221,8 +221,12 @@ impl<'de> Visitor<'de> for Dups<'_> {
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
         Ok(())
     }
-    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        Ok(())
+    fn visit_enum<A: de::EnumAccess<'de>>(self, a: A) -> Result<(), A::Error> {
+        // A tagged node (`!tag value`) is walked like any other. Left unread, serde_yaml
+        // hands the same node to the sequence again, forever: a fuzzer found a 6 KB file
+        // (a tag in a flow sequence, then a syntax error) that never finished loading.
+        let (_, value) = a.variant::<IgnoredAny>()?;
+        de::VariantAccess::newtype_variant_seed(value, self)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<(), A::Error> {
         let mut index = 0usize;
@@ -254,5 +258,27 @@ impl<'de> Visitor<'de> for Dups<'_> {
             })?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_duplicate;
+
+    #[test]
+    fn a_tagged_node_is_walked_once_for_duplicates_inside_it() {
+        // The duplicate key inside a tagged mapping is found where it is.
+        assert_eq!(
+            first_duplicate("a: !T {x: 1, x: 2}\n"),
+            Some(("/a/x".to_owned(), (1, 14)))
+        );
+    }
+
+    #[test]
+    fn a_tagged_item_of_a_broken_document_is_walked_once() {
+        // A tagged item of a sequence, the document broken after it: the walk ends (it
+        // went round the tagged item forever) and finds no duplicate.
+        let broken = "  a: {v: 1, e: [!List of items, file F/2024/134\"]}\n    e:\n";
+        assert_eq!(first_duplicate(broken), None);
     }
 }
