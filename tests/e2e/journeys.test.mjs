@@ -360,6 +360,23 @@ test('served: 50 administrations load and render on the Workshop page in under 2
   await context.close();
 });
 
+test('served: a workshop leaves out a second file of one administration, saying why in French, and reports the rest', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-same-'));
+  const later = path.join(dir, 'northland-2027.yaml');
+  fs.writeFileSync(later, fs.readFileSync(EXAMPLE, 'utf8').replace(/^cycle: .*$/m, 'cycle: "2027"').replace(/^as_of: .*$/m, 'as_of: 2027-09-30'));
+  const { context, page, errors } = await openIn('fr', { width: 1366, height: 900 });
+  await page.click('nav >> text=Atelier');
+  await page.setInputFiles('#workshop-files', [EXAMPLE, later, path.join(EXAMPLES, 'meridia-2026.yaml')]);
+  await page.waitForSelector('.file-list li >> nth=2');
+  assert.equal((await page.textContent('.file-list li >> nth=1')).trim(),
+    'northland-2027.yaml est écarté : son administration a déjà un fichier ici (northland-2026.yaml) ; un atelier prend un fichier par administration (ses cycles se comparent sur la page Comparer les cycles).Retirer');
+  // The two others make the workshop's report; nothing is refused in English.
+  await reportShown(page, 'Meridia');
+  assert.equal(await page.locator('.report-view .notice').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('served: a profile of the user\'s own is kept across reloads and answered; a bad one shows its errors', async () => {
   const { context, page, errors } = await open(SERVED);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-'));
@@ -528,6 +545,11 @@ test('served: the results print without the app around them', async () => {
   assert.equal(await page.isVisible('button.print'), false);
   assert.ok(await page.isVisible('#overall'));
   assert.ok(await page.isVisible('.gaps'));
+  // Each chart's data table is printed, open, without the toggle that opens it on screen.
+  const tables = await page.$$eval('figure.chart', (figures) => figures.map((f) => [
+    f.querySelector('table').checkVisibility(), f.querySelector('summary').checkVisibility()]));
+  assert.ok(tables.length >= 3);
+  assert.deepEqual(tables, tables.map(() => [true, false]));
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -144,6 +144,9 @@ pub enum FileState {
     OtherProfile(FileSummary),
     /// It loads but is of another review cycle than the others (a consensus is of one).
     OtherCycle(FileSummary),
+    /// It loads but its administration has a file on the Workshop page already (one file
+    /// per administration there): the summary, and the name of that other file.
+    SameAdministration(FileSummary, String),
 }
 
 /// What a loaded file is, for the list of files.
@@ -162,12 +165,12 @@ pub struct FileSummary {
 }
 
 impl FileSummary {
-    /// What makes two files of one administration (DESIGN.md "Reports"): the same code, or
-    /// the same name where a file has no code.
-    fn administration_key(&self) -> (bool, &str) {
-        match &self.code {
-            Some(code) => (true, code),
-            None => (false, &self.administration),
+    /// Who the file is of: two files are of one administration by the core's rule
+    /// (`model::Who`, DESIGN.md "Reports").
+    fn who(&self) -> tradeready::model::Who<'_> {
+        tradeready::model::Who {
+            name: &self.administration,
+            code: self.code.as_deref(),
         }
     }
 }
@@ -187,15 +190,26 @@ pub enum FileSet {
 impl FileSet {
     /// Whether a file may join those already loaded; if not, what it becomes. Every file
     /// answers the profile id of the first one loaded (in a workshop, its version too); on
-    /// the Compare page, every file is of the first one's administration too.
+    /// the Compare page, every file is of the first one's administration too; in a workshop,
+    /// of an administration that has no file yet.
     fn admit(self, present: &[LoadedFile], file: LoadedFile) -> LoadedFile {
         let this = match file.state {
             FileState::Loaded(s)
             | FileState::OtherAdministration(s)
             | FileState::OtherProfile(s)
-            | FileState::OtherCycle(s) => s,
+            | FileState::OtherCycle(s)
+            | FileState::SameAdministration(s, _) => s,
             FileState::Failed(_) => return file,
         };
+        // In a workshop, the file already loaded for this one's administration, if any.
+        let already = (self == FileSet::Workshop)
+            .then(|| {
+                present.iter().find(|f| match &f.state {
+                    FileState::Loaded(s) => s.who().is(this.who()),
+                    _ => false,
+                })
+            })
+            .flatten();
         let first = present.iter().find_map(|f| match &f.state {
             FileState::Loaded(s) => Some(s),
             _ => None,
@@ -209,12 +223,13 @@ impl FileSet {
             {
                 FileState::OtherProfile(this)
             }
-            Some(first)
-                if self != FileSet::Workshop
-                    && this.administration_key() != first.administration_key() =>
-            {
+            Some(first) if self != FileSet::Workshop && !this.who().is(first.who()) => {
                 FileState::OtherAdministration(this)
             }
+            Some(_) if already.is_some() => FileState::SameAdministration(
+                this,
+                already.map(|f| f.name.clone()).unwrap_or_default(),
+            ),
             Some(first) if self == FileSet::Consensus && this.cycle != first.cycle => {
                 FileState::OtherCycle(this)
             }
@@ -633,6 +648,7 @@ mod tests {
                 FileState::OtherAdministration(_) => "other administration",
                 FileState::OtherProfile(_) => "other profile",
                 FileState::OtherCycle(_) => "other cycle",
+                FileState::SameAdministration(..) => "same administration",
             })
             .collect()
     }
@@ -692,6 +708,31 @@ mod tests {
             ["loaded", "loaded", "other profile"]
         );
         assert!(s.compare.is_empty(), "the sets are apart");
+        // A second file of an administration already there (by code, or by name where a
+        // file has no code) is left out, naming the file it would repeat.
+        let s = s.reduce(SetAction::Add(
+            FileSet::Workshop,
+            vec![
+                file("n2", "Northland Customs", Some("NL"), WCO),
+                file("m2", "Meridia", None, WCO),
+                file("r", "Ruritania", None, WCO),
+            ],
+        ));
+        assert_eq!(
+            states(&s, FileSet::Workshop),
+            [
+                "loaded",
+                "loaded",
+                "other profile",
+                "same administration",
+                "same administration",
+                "loaded"
+            ]
+        );
+        let FileState::SameAdministration(_, first) = &s.files(FileSet::Workshop)[3].state else {
+            unreachable!()
+        };
+        assert_eq!(first, "n");
     }
 
     #[test]

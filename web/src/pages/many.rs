@@ -123,6 +123,9 @@ fn file_row(ctx: &Ctx, f: &LoadedFile, anonymize: bool, shown: &mut usize) -> Ht
         FileState::OtherCycle(s) => html! {
             <span class="warn">{ many.other_cycle.replace("{f}", &f.name).replace("{c}", &s.cycle) }</span>
         },
+        FileState::SameAdministration(_, other) => html! {
+            <span class="warn">{ many.same_administration.replace("{f}", &f.name).replace("{g}", other) }</span>
+        },
         FileState::OtherProfile(s) => html! {
             <span class="warn">{ many.other_profile.replace("{f}", &f.name).replace("{p}", &format!("{} {}", s.profile.id, s.profile.version)) }</span>
         },
