@@ -360,6 +360,28 @@ test('served: 50 administrations load and render on the Workshop page in under 2
   await context.close();
 });
 
+test('served: on a phone the workshop report\'s charts keep a legible size, scroll sideways and say so, in French', async () => {
+  const { context, page, errors } = await openIn('fr', { width: 390, height: 844 });
+  await page.click('nav >> text=Atelier');
+  await page.setInputFiles('#workshop-files', WORKSHOP);
+  await page.waitForFunction(() => document.querySelector('.report-host')?.shadowRoot?.querySelector('section.chart-section svg'));
+  const charts = await page.evaluate(() => [...document.querySelector('.report-host').shadowRoot.querySelectorAll('section.chart-section figure')]
+    .filter((f) => f.querySelector('svg')).map((f) => ({
+      svg: f.querySelector('svg').getBoundingClientRect().width,
+      scrolls: f.scrollWidth > f.clientWidth && getComputedStyle(f).overflowX === 'auto',
+      says: getComputedStyle(f, '::before').content,
+    })));
+  assert.ok(charts.length >= 2);
+  for (const c of charts) {
+    assert.ok(c.svg >= 560, `a chart ${c.svg} px wide`);
+    assert.ok(c.scrolls);
+    assert.equal(c.says, '"Le graphique défile de côté →"');
+  }
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, 'the page itself does not scroll sideways');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('served: a workshop leaves out a second file of one administration, saying why in French, and reports the rest', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-same-'));
   const later = path.join(dir, 'northland-2027.yaml');

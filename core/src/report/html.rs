@@ -50,6 +50,10 @@ table.data tr,table.moves tr{break-inside:avoid}\
 .spreads{display:flex;flex-wrap:wrap;gap:0 8px}.spreads figure{width:49%}\
 section.chart-section{break-before:auto}\
 @media print{body{padding:0;max-width:none;font-size:10pt}a{color:inherit;text-decoration:none}}\
+@media screen and (max-width:600px){section.chart-section figure{overflow-x:auto}\
+section.chart-section figure svg{min-width:560px}.spreads figure{width:100%}\
+section.chart-section figure::before{content:var(--swipe);display:block;position:sticky;left:0;\
+width:max-content;color:#4a5561;font-size:9pt;margin-bottom:2px}}\
 ";
 
 /// The width, in pixels, charts are laid out for: their labels take two fifths of it.
@@ -100,9 +104,11 @@ pub(crate) fn head(lang: Lang, title: &str) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         <title>{}</title>\n<style>{STYLE}:root,:host{{--swipe:\"{}\"}}</style>\n</head>\n<body>\n",
         lang.code(),
         esc(title),
+        // On a phone, a chart keeps a legible size and scrolls sideways, and says so.
+        lang.words().swipe,
     );
     out
 }
