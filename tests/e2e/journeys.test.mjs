@@ -437,6 +437,24 @@ test('served: a profile of the user\'s own is kept across reloads and answered; 
   await context.close();
 });
 
+test('served: in French, a profile\'s text that has no French is marked as English for screen readers, and translated text is not', async () => {
+  const { context, page, errors } = await openIn('fr', { width: 1366, height: 900 });
+  // The demo profile (en, fr) translates some questions and not others.
+  await page.setInputFiles('#own-profile', path.join(ROOT, 'tests/data/profiles/demo.yaml'));
+  await page.waitForSelector('label[for=profile-1]');
+  await page.check('#profile-1');
+  await startAssessment(page);
+  const legend = (id) => page.$eval(`#${id}-q`, (l) => [l.textContent, l.querySelector('[lang]')?.getAttribute('lang') ?? null]);
+  const [translated, none] = await legend('governance-oga-roles');
+  assert.match(translated, /^Les rôles sont-ils convenus avec les autres administrations \?/);
+  assert.equal(none, null);
+  const [text, lang] = await legend('governance-activation');
+  assert.match(text, /^Is there an agreed mechanism to activate the trade recovery plan\?/);
+  assert.equal(lang, 'en');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('served: the details and targets are edited, and evidence without an answer is flagged and kept', async () => {
   const { context, page, errors } = await open(SERVED);
   await startAssessment(page);
