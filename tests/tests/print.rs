@@ -142,6 +142,18 @@ fn one_assessment_prints_on_at_most_six_a4_pages() {
             "assessments/examples/meridia-2025.yaml",
             "es",
         ),
+        // Under 1.1.0, whose action plan is the longest (84 gaps), in the two languages
+        // whose words are longer: seven pages until the plan's rows were tightened.
+        (
+            "northland-2026-fr",
+            "assessments/examples/northland-2026.yaml",
+            "fr",
+        ),
+        (
+            "northland-2026-es",
+            "assessments/examples/northland-2026.yaml",
+            "es",
+        ),
     ] {
         let (pdf, pages) = print(name, &[file], &["--lang", lang]);
         assert!((1..=6).contains(&pages), "{name} prints on {pages} pages");

@@ -34,7 +34,7 @@ table{border-collapse:collapse;width:100%;margin:4px 0;break-inside:auto}\
 th{white-space:nowrap}th,td{border-bottom:1px solid #d5dbe1;padding:3px 6px;text-align:left;vertical-align:top}\
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
 ol.plan{padding-left:20px}\
-table.plan{font-size:8.5pt;line-height:1.25}table.plan td{padding:2px 4px}\
+table.plan{font-size:8.5pt;line-height:1.2}table.plan td{padding:1px 4px}\
 table.plan tr{break-inside:avoid}\
 table.plan th{font-size:8.5pt;color:#4a5561;font-weight:600}\
 .plan .what{font-weight:600}\
