@@ -969,7 +969,8 @@ test('served: chart labels and data tables are not cut off in any language, on a
         await page.waitForFunction((l) => document.documentElement.dataset.profileLang === l, lang);
       }
       // Every text of every chart shown (drawn anew in the language) lies within its
-      // drawing, as Chromium lays it out.
+      // drawing, as Chromium lays it out (at 600 px the narrowest layout, 560 px; at 390 px
+      // the drawings are hidden, and only the data tables' fit is checked).
       const cut = await page.waitForFunction(([l, before]) => {
         const charts = [...document.querySelectorAll('figure.chart .drawing svg')];
         if (charts.length < 3 || (l !== 'en' && charts[0].outerHTML === before)) return null;

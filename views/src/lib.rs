@@ -332,7 +332,9 @@ mod tests {
     }
 
     #[test]
-    fn the_workbook_is_the_command_lines_in_the_language_asked_for() {
+    fn the_workbook_is_report_xlsx_in_the_language_asked_for() {
+        // The command line's bytes on the same file are compared in the journey "Results
+        // downloads the report, the action plan and the workbook".
         let request = |files: Vec<String>| Request {
             files,
             lang: Some("fr".to_owned()),
@@ -340,7 +342,7 @@ mod tests {
         };
         let book = workbook(&request(vec![NORTHLAND.to_owned()])).expect("the example loads");
         assert!(book.starts_with(b"PK\x03\x04"), "a zip");
-        // As `tradeready score --format xlsx --lang fr` makes it.
+        // As `report::xlsx` makes it of the French report with its actions.
         let scored = Catalogue::embedded()
             .load_assessment(NORTHLAND)
             .value

@@ -137,15 +137,15 @@ pub fn draw_scaled<DB: DrawingBackend>(
     );
     area.fill(&WHITE)?;
     let top = px(36.0);
-    // The labels' column: two fifths of the width, more (up to 11/20) where the longest
-    // label needs it; a label longer still is drawn in two lines (`super::fit`).
-    let longest = chart
-        .bars
-        .iter()
-        .map(|b| super::text_width(&b.label, 12.0 * scale))
-        .fold(0.0, f64::max);
+    // The labels' column: two fifths of the width, more where the longest label needs it.
     let label_left = px(8.0);
-    let label_right = (label_left + longest.ceil() as i32).clamp(w * 2 / 5, w * 11 / 20);
+    let label_right = super::label_column(
+        chart.bars.iter().map(|b| b.label.as_str()),
+        12.0 * scale,
+        label_left,
+        w,
+        (2, 5),
+    );
     let bar_left = label_right + px(8.0);
     let bar_right = (w - px(64.0)).max(bar_left + 1);
     let x_of = |v: f64| {
@@ -183,24 +183,14 @@ pub fn draw_scaled<DB: DrawingBackend>(
     for (i, bar) in chart.bars.iter().enumerate() {
         let y0 = top + row * i32::try_from(i).unwrap_or(0);
         let mid = y0 + row / 2;
-        let (lines, size) = super::fit(
+        super::draw_label(
+            area,
             &bar.label,
+            (label_right, mid),
             12.0 * scale,
             f64::from(label_right - label_left),
-        );
-        // Two lines stand a line's height apart about the row's middle.
-        let line = (size / 1.24 * 1.15).round() as i32;
-        let first = mid - line * (i32::try_from(lines.len()).unwrap_or(1) - 1) / 2;
-        for (k, text) in lines.into_iter().enumerate() {
-            area.draw(&Text::new(
-                text,
-                (label_right, first + line * i32::try_from(k).unwrap_or(0)),
-                (FontFamily::SansSerif, size)
-                    .into_font()
-                    .color(&BLACK)
-                    .pos(Pos::new(HPos::Right, VPos::Center)),
-            ))?;
-        }
+            BLACK,
+        )?;
         let text = match bar.value {
             Some(v) => {
                 let colour = BAND_COLOURS[bar.band_index.unwrap_or(0).min(BAND_COLOURS.len() - 1)];

@@ -408,15 +408,24 @@ pub fn draw_change<DB: DrawingBackend>(
         vec![(x(0.0), top - f.px(2.0)), (x(0.0), bottom)],
         BLACK.stroke_width(f.stroke(1.0)),
     ))?;
-    let label_right = f.w * 2 / 5;
+    let label_right = super::label_column(
+        chart.bars.iter().map(|b| b.label.as_str()),
+        11.0 * f.scale,
+        f.px(8.0),
+        f.w,
+        (2, 5),
+    );
     for (i, b) in chart.bars.iter().enumerate() {
         let y0 = top + f.px(CHANGE_ROW) * i32::try_from(i).unwrap_or(0);
         let mid = y0 + f.px(CHANGE_ROW / 2.0);
-        area.draw(&Text::new(
-            b.label.clone(),
+        super::draw_label(
+            area,
+            &b.label,
             (label_right, mid),
-            f.font(11.0, BLACK, HPos::Right),
-        ))?;
+            11.0 * f.scale,
+            f64::from(label_right - f.px(8.0)),
+            BLACK,
+        )?;
         let text = chart.lang.change(b.change);
         let Some(v) = b.change else {
             area.draw(&Text::new(

@@ -197,11 +197,14 @@ pub fn draw_heat_map<DB: DrawingBackend>(
     }
     for (i, r) in chart.rows.iter().enumerate() {
         let y0 = top + row * i32::try_from(i).unwrap_or(0);
-        area.draw(&Text::new(
-            r.label.clone(),
+        super::draw_label(
+            area,
+            &r.label,
             (label_right, y0 + row / 2),
-            f.font(12.0, INK, HPos::Right),
-        ))?;
+            12.0 * f.scale,
+            f64::from(label_right - f.px(8.0)),
+            INK,
+        )?;
         for (c, cell) in std::iter::once(&r.overall).chain(&r.cells).enumerate() {
             let x0 = grid_left + col * i32::try_from(c).unwrap_or(0);
             let fill = match cell.band_index {
@@ -329,7 +332,13 @@ pub fn draw_distribution<DB: DrawingBackend>(
     let f = Frame::new(area, scale);
     f.start(area, &chart.title, 18.0)?;
     let top = f.px(36.0);
-    let label_right = f.w * 2 / 5;
+    let label_right = super::label_column(
+        chart.rows.iter().map(|r| r.label.as_str()),
+        12.0 * f.scale,
+        f.px(8.0),
+        f.w,
+        (2, 5),
+    );
     let left = label_right + f.px(12.0);
     let right = (f.w - f.px(64.0)).max(left + 1);
     let x_of = |v: f64| left + ((right - left) as f64 * v.clamp(0.0, 100.0) / 100.0).round() as i32;
@@ -357,11 +366,14 @@ pub fn draw_distribution<DB: DrawingBackend>(
     let row = ((f.h - top - f.px(4.0)) / n).max(1);
     for (i, strip) in chart.rows.iter().enumerate() {
         let mid = top + row * i32::try_from(i).unwrap_or(0) + row / 2;
-        area.draw(&Text::new(
-            strip.label.clone(),
+        super::draw_label(
+            area,
+            &strip.label,
             (label_right, mid),
-            f.font(12.0, INK, HPos::Right),
-        ))?;
+            12.0 * f.scale,
+            f64::from(label_right - f.px(8.0)),
+            INK,
+        )?;
         let min = strip.values.iter().copied().reduce(f64::min);
         let max = strip.values.iter().copied().reduce(f64::max);
         if let (Some(min), Some(max)) = (min, max) {
@@ -548,11 +560,14 @@ pub fn draw_level_spread<DB: DrawingBackend>(
     for (i, (label, count, colour)) in bars.enumerate() {
         let y0 = top + row * i32::try_from(i).unwrap_or(0);
         let mid = y0 + row / 2;
-        area.draw(&Text::new(
-            label,
+        super::draw_label(
+            area,
+            &label,
             (label_right, mid),
-            f.font(12.0, INK, HPos::Right),
-        ))?;
+            12.0 * f.scale,
+            f64::from(label_right - f.px(8.0)),
+            INK,
+        )?;
         let x1 = left + ((right - left) as f64 * count as f64 / n).round() as i32;
         if count > 0 {
             area.draw(&Rectangle::new(

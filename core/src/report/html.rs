@@ -56,7 +56,8 @@ section.chart-section figure::before{content:var(--swipe);display:block;position
 width:max-content;color:#4a5561;font-size:9pt;margin-bottom:2px}}\
 ";
 
-/// The width, in pixels, charts are laid out for: their labels take two fifths of it.
+/// The width, in pixels, charts are laid out for: their labels take two fifths of it, up
+/// to eleven twentieths for long ones (`chart::label_column`).
 pub(crate) const CHART_WIDTH: u32 = 720;
 
 /// Lays a report out as one HTML page, in the report's language; `svg` draws a chart laid

@@ -28,8 +28,8 @@ pub const SHEETS: [&str; 4] = ["Summary", "Domains", "Indicators", "Action plan"
 /// assessment's report in the language wanted.
 pub fn render(scored: &Scored, report: &Report) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    // Dated as of the assessment, never by the clock (rust_xlsxwriter's default): the core
-    // reads no clock, and the same file gives the same bytes.
+    // Dated as of the assessment, never by the clock: the date rust_xlsxwriter read from the
+    // clock in `Workbook::new` is overwritten here, so the same file gives the same bytes.
     let d = scored.assessment.as_of;
     let created = ExcelDateTime::from_ymd(
         u16::try_from(d.year()).unwrap_or(1900),

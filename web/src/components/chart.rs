@@ -19,7 +19,8 @@ pub struct Props {
 
 /// The width a chart is laid out for, in CSS pixels, on a wide screen.
 const WIDTH: u32 = 720;
-/// The narrowest a chart is laid out for: its labels take two fifths of the width.
+/// The narrowest a chart is laid out for: its labels take two fifths of the width, up to
+/// eleven twentieths for long ones, and a label longer still two lines.
 const MIN_WIDTH: u32 = 560;
 /// Below this viewport width (the stylesheet's too) the chart would be too narrow to read:
 /// its data table is shown instead.
