@@ -145,6 +145,7 @@ pub fn draw_scaled<DB: DrawingBackend>(
         label_left,
         w,
         (2, 5),
+        (11, 20),
     );
     let bar_left = label_right + px(8.0);
     let bar_right = (w - px(64.0)).max(bar_left + 1);

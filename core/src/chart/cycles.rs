@@ -414,6 +414,7 @@ pub fn draw_change<DB: DrawingBackend>(
         f.px(8.0),
         f.w,
         (2, 5),
+        (11, 20),
     );
     for (i, b) in chart.bars.iter().enumerate() {
         let y0 = top + f.px(CHANGE_ROW) * i32::try_from(i).unwrap_or(0);

@@ -124,22 +124,23 @@ pub(crate) fn text_width(text: &str, size: f64) -> f64 {
 }
 
 /// The right edge of a chart's label column, whose left edge is `left`, in a drawing `w`
-/// wide: two fifths of the width (`min_share` of it where given), more, up to eleven
-/// twentieths, where the longest label at font `size` (scaled) needs it. A label longer
-/// still is drawn in two lines by [`draw_label`].
+/// wide: `least` of the width (a fraction, as numerator and denominator), more, up to
+/// `most`, where the longest label at font `size` (scaled) needs it. A label longer still
+/// is drawn in two lines by [`draw_label`].
 pub(crate) fn label_column<'a>(
     labels: impl IntoIterator<Item = &'a str>,
     size: f64,
     left: i32,
     w: i32,
-    min_share: (i32, i32),
+    least: (i32, i32),
+    most: (i32, i32),
 ) -> i32 {
     let longest = labels
         .into_iter()
         .map(|l| text_width(l, size))
         .fold(0.0, f64::max);
-    let (num, den) = min_share;
-    (left + longest.ceil() as i32).clamp(w * num / den, (w * 11 / 20).max(w * num / den))
+    let (lo, hi) = (w * least.0 / least.1, w * most.0 / most.1);
+    (left + longest.ceil() as i32).clamp(lo, hi.max(lo))
 }
 
 /// Draws a label right-aligned at `right`, centred on `mid`, in the `room` it has: one line,

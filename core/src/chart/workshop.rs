@@ -173,7 +173,16 @@ pub fn draw_heat_map<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let f = Frame::new(area, scale);
     f.start(area, &chart.title, 18.0)?;
-    let label_right = f.w * 3 / 10;
+    // The administrations' names: three tenths of the width, up to two fifths for long ones
+    // (the grid needs the rest); a name longer still takes two lines.
+    let label_right = super::label_column(
+        chart.rows.iter().map(|r| r.label.as_str()),
+        12.0 * f.scale,
+        f.px(8.0),
+        f.w,
+        (3, 10),
+        (2, 5),
+    );
     let grid_left = label_right + f.px(8.0);
     let grid_right = (f.w - f.px(8.0)).max(grid_left + 1);
     // The overall, then one column per domain.
@@ -338,6 +347,7 @@ pub fn draw_distribution<DB: DrawingBackend>(
         f.px(8.0),
         f.w,
         (2, 5),
+        (11, 20),
     );
     let left = label_right + f.px(12.0);
     let right = (f.w - f.px(64.0)).max(left + 1);
