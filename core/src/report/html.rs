@@ -12,6 +12,8 @@ use std::fmt::Write;
 
 /// The stylesheet of the report: readable on screen, and on A4 with page breaks between
 /// sections and no chart or action cut in two.
+// Below 600 px a chart's figure scrolls sideways, so every chart figure takes the keyboard's
+// focus (`tabindex="0"`): the arrow keys then scroll it.
 const STYLE: &str = "\
 @page{size:A4;margin:12mm 12mm 13mm}\
 *{box-sizing:border-box}\
@@ -344,7 +346,7 @@ pub(crate) fn chart_section(
 ) {
     let _ = writeln!(
         w,
-        "<section class=\"chart-section\">\n<figure role=\"img\" aria-label=\"{}\">{}</figure>",
+        "<section class=\"chart-section\">\n<figure role=\"img\" tabindex=\"0\" aria-label=\"{}\">{}</figure>",
         esc(&chart.summary()),
         svg(chart, width)
     );

@@ -300,7 +300,7 @@ fn cycles_page(
     let trend = cycles::trend(profile, &scored, lang, p.trend_title, words.overall);
     let _ = writeln!(
         w,
-        "<section class=\"chart-section\">\n<figure role=\"img\" aria-label=\"{}\">{}</figure>\n</section>",
+        "<section class=\"chart-section\">\n<figure role=\"img\" tabindex=\"0\" aria-label=\"{}\">{}</figure>\n</section>",
         esc(&trend.summary()),
         workshop::svg(CHART_WIDTH, trend.height(), |a| cycles::draw_trend(
             &trend, a, 1.0
@@ -309,7 +309,7 @@ fn cycles_page(
     let change = cycles::change(profile, comparison, lang, p.change_title);
     let _ = writeln!(
         w,
-        "<section class=\"chart-section\">\n<figure role=\"img\" aria-label=\"{}\">{}</figure>",
+        "<section class=\"chart-section\">\n<figure role=\"img\" tabindex=\"0\" aria-label=\"{}\">{}</figure>",
         esc(&change.summary()),
         workshop::svg(CHART_WIDTH, change.height(), |a| cycles::draw_change(
             &change, a, 1.0
@@ -528,7 +528,7 @@ fn workshop_page(
     let heat = workshop::heat_map(profile, group, lang, p.heat_title);
     let _ = writeln!(
         w,
-        "<section class=\"chart-section\">\n<figure role=\"img\" aria-label=\"{}\">{}</figure>",
+        "<section class=\"chart-section\">\n<figure role=\"img\" tabindex=\"0\" aria-label=\"{}\">{}</figure>",
         esc(&heat.summary()),
         workshop::svg(CHART_WIDTH, heat.height(), |a| workshop::draw_heat_map(
             &heat, a, 1.0
@@ -539,7 +539,7 @@ fn workshop_page(
     let dist = workshop::distribution(profile, group, lang, p.distribution_title);
     let _ = writeln!(
         w,
-        "<section class=\"chart-section\">\n<figure role=\"img\" aria-label=\"{}\">{}</figure>",
+        "<section class=\"chart-section\">\n<figure role=\"img\" tabindex=\"0\" aria-label=\"{}\">{}</figure>",
         esc(&format!(
             "{}: {}.",
             dist.title,
@@ -619,7 +619,7 @@ fn workshop_page(
             if let Some(spread) = workshop::level_spread(profile, group, id, lang, &title) {
                 let _ = writeln!(
                     w,
-                    "<figure role=\"img\" aria-label=\"{}\">{}</figure>",
+                    "<figure role=\"img\" tabindex=\"0\" aria-label=\"{}\">{}</figure>",
                     esc(&spread.summary()),
                     workshop::svg(CHART_WIDTH / 2 + 60, spread.height(), |a| {
                         workshop::draw_level_spread(&spread, a, 1.0)
