@@ -1226,6 +1226,8 @@ for (const [size, viewport] of SIZES) {
       // "Add evidence" puts the cursor in the new line; a suggestion fills it.
       const first = '#governance-recovery-arrangement-card';
       await page.click(`${first} .evidence button.add`);
+      // The click focuses the button first (it is in .evidence too): wait for the new line.
+      await page.waitForFunction(() => document.activeElement?.id === 'governance-recovery-arrangement-evidence-0').catch(() => {});
       assert.equal(await focusedIn(page, `${first} .evidence`), 'governance-recovery-arrangement-evidence-0');
       const suggestion = page.locator(`${first} .suggested button`).first();
       // 1.1.0 gives its suggestions and help in each of its languages: nothing is marked as
