@@ -98,27 +98,35 @@ pub fn sha256(text: &str) -> String {
 
 /// The action plan of one assessment as `tradeready score --format csv` writes it.
 pub fn plan_csv(request: &Request) -> Result<Vec<u8>, Vec<String>> {
-    let scored = load(request)?;
-    let [one] = scored.as_slice() else {
-        return Err(vec!["the action plan is of one assessment".to_owned()]);
-    };
-    let lang = language(one, request.lang.as_deref());
-    let report = tradeready::report::Report::new(&one.profile, &one.scores, lang)
-        .with_actions(&one.assessment.actions);
-    Ok(tradeready::report::csv::render(&report))
+    of_one(request, "the action plan", |_, report| {
+        Ok(tradeready::report::csv::render(report))
+    })
 }
 
 /// The workbook of one assessment as `tradeready score --format xlsx` writes it.
 pub fn workbook(request: &Request) -> Result<Vec<u8>, Vec<String>> {
+    of_one(request, "the workbook", |one, report| {
+        tradeready::report::xlsx::render(one, report)
+            .map_err(|e| vec![format!("cannot write the workbook: {e}")])
+    })
+}
+
+/// What `make` makes of the request's one file and its report (in the language asked for,
+/// with its adopted actions), as `tradeready score` makes it; `what` names it when the
+/// request has more files than one.
+fn of_one<T>(
+    request: &Request,
+    what: &str,
+    make: impl FnOnce(&Scored, &tradeready::report::Report) -> Result<T, Vec<String>>,
+) -> Result<T, Vec<String>> {
     let scored = load(request)?;
     let [one] = scored.as_slice() else {
-        return Err(vec!["the workbook is of one assessment".to_owned()]);
+        return Err(vec![format!("{what} is of one assessment")]);
     };
     let lang = language(one, request.lang.as_deref());
     let report = tradeready::report::Report::new(&one.profile, &one.scores, lang)
         .with_actions(&one.assessment.actions);
-    tradeready::report::xlsx::render(one, &report)
-        .map_err(|e| vec![format!("cannot write the workbook: {e}")])
+    make(one, &report)
 }
 
 /// The language asked for where the profile has it, else the profile's first.
