@@ -36,6 +36,15 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Cargo's target directory: `CARGO_TARGET_DIR` where set (a clone sharing another's
+/// builds), else `target/` in the workspace, so that xtask reads what cargo wrote.
+fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root().join(dir),
+        None => root().join("target"),
+    }
+}
+
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -46,9 +55,9 @@ fn main() -> Result<()> {
             serve(&dir, port)
         }
         Some("size") => {
-            let total = size(&root().join("target/dist"))?;
+            let total = size(&target_dir().join("dist"))?;
             if total > BUDGET {
-                explain_size(&root().join("target/bindgen/tradeready_bg.wasm"));
+                explain_size(&target_dir().join("bindgen/tradeready_bg.wasm"));
                 bail!("the first load is {total} bytes gzip, over the {BUDGET} byte budget");
             }
             Ok(())
@@ -74,7 +83,7 @@ const NPM_TOOLS: [&str; 2] = [BINARYEN, ESBUILD];
 
 /// A tool from the npm packages, installed with them when it is missing.
 fn npm_tool(bin: &str) -> Result<PathBuf> {
-    let tools = root().join("target/tools");
+    let tools = target_dir().join("tools");
     let path = tools.join("node_modules/.bin").join(bin);
     if !path.exists() {
         std::fs::create_dir_all(&tools)?;
@@ -254,7 +263,7 @@ fn build_one(cargo: &str, root: &Path, own_std: bool, what: &[&str]) -> Result<(
 
 fn dist(optimise: Optimise) -> Result<PathBuf> {
     let root = root();
-    let target = root.join("target");
+    let target = target_dir();
     rustup_add("target", "wasm32-unknown-unknown")?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let small = rustup_add("component", "rust-src").and_then(|()| {
@@ -737,7 +746,7 @@ fn e2e() -> Result<()> {
         "--bin",
         "tradeready",
     ]))?;
-    let cli = root().join("target/release/tradeready");
+    let cli = target_dir().join("release/tradeready");
     let chromium = chromium()?;
     let tests = root().join("tests/e2e");
     if !tests.join("node_modules/playwright-core").exists() {
