@@ -39,6 +39,7 @@ pub fn lite(text: &str, lang: &str) -> Option<String> {
         for d in domains {
             if let Some(d) = d.as_mapping_mut() {
                 d.remove("description");
+                d.remove("basis");
                 let indicators = d.get_mut("indicators").and_then(Value::as_sequence_mut);
                 for i in indicators.into_iter().flatten() {
                     if let Some(i) = i.as_mapping_mut() {
@@ -51,9 +52,11 @@ pub fn lite(text: &str, lang: &str) -> Option<String> {
             }
         }
     }
-    if let Some(caps) = map.get_mut("caps").and_then(Value::as_sequence_mut) {
-        for cap in caps.iter_mut().filter_map(Value::as_mapping_mut) {
-            cap.remove("basis");
+    for key in ["caps", "scenarios"] {
+        if let Some(list) = map.get_mut(key).and_then(Value::as_sequence_mut) {
+            for item in list.iter_mut().filter_map(Value::as_mapping_mut) {
+                item.remove("basis");
+            }
         }
     }
     if let Some(sources) = map.get_mut("sources").and_then(Value::as_sequence_mut) {

@@ -154,6 +154,10 @@ const EXPECT: &[(&str, &str)] = &[
         "profile-unknown-language.yaml",
         "language `de` is not among",
     ),
+    (
+        "profile-basis-unknown-language.yaml",
+        "scenario `pandemic`: language `de` is not among",
+    ),
     ("profile-unknown-phase.yaml", "react"),
     ("profile-unknown-scale.yaml", "unknown scale `maturty`"),
     (

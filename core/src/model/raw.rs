@@ -229,6 +229,10 @@ pub struct Domain {
     #[serde(default = "one", skip_serializing_if = "is_one")]
     #[schemars(default = "one")]
     pub weight: f64,
+    /// Where the weight comes from when the sources do not give it (for a weight other than
+    /// 1: the clause, or "the profile's own choice" and why).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<LocalizedText>,
     /// The indicators.
     pub indicators: Vec<Indicator>,
 }
@@ -427,6 +431,9 @@ pub struct Scenario {
     /// Multipliers on domain or indicator weights, by id.
     #[serde(default)]
     pub weights: UniqueMap<String, f64>,
+    /// The reason for each multiplier: the clause it rests on, or the profile's own choice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<LocalizedText>,
 }
 
 /// One administration's answers for one review cycle.

@@ -31,6 +31,7 @@ impl Checker {
             ("title", &ind.title),
             ("help", &ind.help),
             ("recommendation", &ind.recommendation),
+            ("basis", &ind.basis),
         ] {
             if let Some(t) = text {
                 self.text(t, &field(name), &format!("the {name}"));

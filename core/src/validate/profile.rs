@@ -70,6 +70,9 @@ impl Checker {
                     c.text(desc, &pointer_push(&dptr, "description"), "the description");
                 }
                 c.positive(domain.weight, &pointer_push(&dptr, "weight"), "the weight");
+                if let Some(basis) = &domain.basis {
+                    c.text(basis, &pointer_push(&dptr, "basis"), "the basis");
+                }
                 if domain.indicators.is_empty() {
                     c.error(
                         "no-indicators",
@@ -329,6 +332,9 @@ impl Checker {
         for (n, cap) in caps.iter().enumerate() {
             let ptr = pointer_push("/caps", n);
             let limit = self.about(format!("cap on `{}`", cap.indicator), |c| {
+                if let Some(basis) = &cap.basis {
+                    c.text(basis, &pointer_push(&ptr, "basis"), "the basis");
+                }
                 if !index.contains_key(&cap.indicator) {
                     c.unknown_indicator(&cap.indicator, &pointer_push(&ptr, "if"), index);
                 }
@@ -406,6 +412,9 @@ impl Checker {
             }
             let weights = self.about(format!("scenario `{}`", s.id), |c| {
                 c.text(&s.title, &pointer_push(&ptr, "title"), "the title");
+                if let Some(basis) = &s.basis {
+                    c.text(basis, &pointer_push(&ptr, "basis"), "the basis");
+                }
                 let mut weights = BTreeMap::new();
                 for (id, m) in s.weights.iter() {
                     let wptr = pointer_push(&pointer_push(&ptr, "weights"), id);
