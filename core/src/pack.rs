@@ -68,6 +68,8 @@ pub fn lite(text: &str, lang: &str) -> Option<String> {
             for clause in clauses.into_iter().flatten() {
                 if let Some(c) = clause.as_mapping_mut() {
                     c.remove("text");
+                    // Where the clause stands in its source: read with its text.
+                    c.remove("section");
                 }
             }
         }

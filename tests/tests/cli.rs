@@ -344,8 +344,8 @@ fn new_uses_the_only_embedded_profile_or_asks_for_one() {
         .map(|p| p.id)
         .collect();
     ids.dedup();
-    // One profile id (in several versions): its newest version, natively 1.1.0 of the WCO
-    // profile since it was added beside 1.0.0.
+    // One profile id (in several versions): its newest version, natively the WCO profile's
+    // newest (1.2.0).
     match ids.as_slice() {
         [id] => {
             let only = tradeready::embedded::latest(id).unwrap();
@@ -378,6 +378,7 @@ fn profiles_lists_the_embedded_profiles() {
     insta::assert_snapshot!(ok(&run), @r"
     wco-resilience 1.0.0	WCO trade recovery and resilience readiness
     wco-resilience 1.1.0	WCO trade recovery and resilience readiness
+    wco-resilience 1.2.0	WCO trade recovery and resilience readiness
     ");
 }
 

@@ -1,16 +1,24 @@
 //! The bundled WCO profile is the substance of the product: these tests hold each released
 //! version to the editorial rules of its issue, so that a later edit cannot quietly drop a
 //! citation, a translation or the guidance an assessor relies on. 1.0.0 is held to the
-//! rules it was released under; 1.1.0 to the same and to those of issue 15 (a `basis` for
-//! every figure the sources do not give, all five levels described in three languages,
-//! honest coverage, a migration from 1.0.0 that loses nothing).
+//! rules it was released under; 1.1.0 and later to the same and to those of issue 15 (a
+//! `basis` for every figure the sources do not give, all five levels described in three
+//! languages, honest coverage, a migration from 1.0.0 that loses nothing); 1.2.0 also to
+//! the review of its paraphrases (a `section` for every clause, a `basis` for every domain
+//! weight and scenario, the same scores as 1.1.0 for the same answers).
 
 use std::collections::BTreeSet;
 use tradeready::model::{LocalizedText, raw};
 use tradeready::{Layers, embedded, load_profile};
 
 /// The released versions of the profile.
-const VERSIONS: [&str; 2] = ["1.0.0", "1.1.0"];
+const VERSIONS: [&str; 3] = ["1.0.0", "1.1.0", "1.2.0"];
+
+/// The versions held to the rules of issue 15.
+const SINCE_1_1: [&str; 2] = ["1.1.0", "1.2.0"];
+
+/// The newest version, the one README describes.
+const NEWEST: &str = "1.2.0";
 
 fn profile_at(version: &str) -> (tradeready::Profile, raw::Profile) {
     let found = embedded::find("wco-resilience", version).expect("the WCO profile is embedded");
@@ -42,25 +50,22 @@ fn langs(text: &LocalizedText, required: &[&str], what: &str, problems: &mut Vec
 }
 
 #[test]
-fn both_versions_are_listed_and_the_newest_is_used_by_default() {
+fn every_version_is_listed_and_the_newest_is_used_by_default() {
     for version in VERSIONS {
         assert!(
             embedded::find("wco-resilience", version).is_some(),
             "{version}"
         );
     }
-    assert_eq!(embedded::latest("wco-resilience").unwrap().version, "1.1.0");
+    assert_eq!(embedded::latest("wco-resilience").unwrap().version, NEWEST);
     // The web build embeds the newest only (tradeready::pack::on_the_web).
-    assert!(!tradeready::pack::on_the_web(
-        "wco-resilience",
-        "1.0.0",
-        &VERSIONS
-    ));
-    assert!(tradeready::pack::on_the_web(
-        "wco-resilience",
-        "1.1.0",
-        &VERSIONS
-    ));
+    for version in VERSIONS {
+        assert_eq!(
+            tradeready::pack::on_the_web("wco-resilience", version, &VERSIONS),
+            version == NEWEST,
+            "{version}"
+        );
+    }
 }
 
 #[test]
@@ -236,7 +241,7 @@ fn every_indicator_carries_what_an_assessor_needs_at(version: &str) {
     }
     assert!(
         problems.is_empty(),
-        "{} problems:\n{}",
+        "{version}: {} problems:\n{}",
         problems.len(),
         problems.join("\n")
     );
@@ -286,8 +291,14 @@ const LANGS: [&str; 3] = ["en", "fr", "es"];
 /// indicator, a critical flag and a cap each carry a `basis`, in three languages; and
 /// every other `basis` is in three languages too.
 #[test]
-fn in_1_1_0_every_invented_figure_critical_flag_and_cap_has_a_basis() {
-    let (_, raw) = profile_at("1.1.0");
+fn every_invented_figure_critical_flag_and_cap_has_a_basis() {
+    for version in SINCE_1_1 {
+        every_invented_figure_critical_flag_and_cap_has_a_basis_at(version);
+    }
+}
+
+fn every_invented_figure_critical_flag_and_cap_has_a_basis_at(version: &str) {
+    let (_, raw) = profile_at(version);
     let mut problems = Vec::new();
     for i in raw.domains.iter().flat_map(|d| &d.indicators) {
         let needs = matches!(
@@ -311,15 +322,21 @@ fn in_1_1_0_every_invented_figure_critical_flag_and_cap_has_a_basis() {
             None => problems.push(format!("cap on {}: no basis", cap.indicator)),
         }
     }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(problems.is_empty(), "{version}:\n{}", problems.join("\n"));
 }
 
 /// Issue 15, item 6: every scale indicator describes all five levels, and every question,
 /// help text, evidence item and recommendation, and every domain and scenario description,
 /// is in English, French and Spanish.
 #[test]
-fn in_1_1_0_everything_an_assessor_reads_is_in_three_languages() {
-    let (_, raw) = profile_at("1.1.0");
+fn everything_an_assessor_reads_is_in_three_languages() {
+    for version in SINCE_1_1 {
+        everything_an_assessor_reads_is_in_three_languages_at(version);
+    }
+}
+
+fn everything_an_assessor_reads_is_in_three_languages_at(version: &str) {
+    let (_, raw) = profile_at(version);
     let mut problems = Vec::new();
     for i in raw.domains.iter().flat_map(|d| &d.indicators) {
         let id = &i.id;
@@ -364,7 +381,7 @@ fn in_1_1_0_everything_an_assessor_reads_is_in_three_languages() {
     }
     assert!(
         problems.is_empty(),
-        "{} problems:\n{}",
+        "{version}: {} problems:\n{}",
         problems.len(),
         problems.join("\n")
     );
@@ -373,8 +390,14 @@ fn in_1_1_0_everything_an_assessor_reads_is_in_three_languages() {
 /// Ratio help texts speak of percentages the way the app takes them (0 to 100 %), while
 /// the file stores a share.
 #[test]
-fn in_1_1_0_ratio_help_speaks_of_percentages() {
-    let (_, raw) = profile_at("1.1.0");
+fn ratio_help_speaks_of_percentages() {
+    for version in SINCE_1_1 {
+        ratio_help_speaks_of_percentages_at(version);
+    }
+}
+
+fn ratio_help_speaks_of_percentages_at(version: &str) {
+    let (_, raw) = profile_at(version);
     for i in raw.domains.iter().flat_map(|d| &d.indicators) {
         if i.kind != raw::IndicatorKind::Ratio {
             continue;
@@ -387,7 +410,7 @@ fn in_1_1_0_ratio_help_speaks_of_percentages() {
         ] {
             assert!(
                 has(help, lang) && help.get(lang, "en").contains(needle),
-                "{}: the {lang} help does not say `{needle}`",
+                "{version} {}: the {lang} help does not say `{needle}`",
                 i.id
             );
         }
@@ -398,8 +421,14 @@ fn in_1_1_0_ratio_help_speaks_of_percentages() {
 /// source) shapes no critical indicator, caps only where a source makes a precondition,
 /// and the gaps the review found have an indicator of their own.
 #[test]
-fn in_1_1_0_the_review_findings_are_fixed() {
-    let (p, raw) = profile_at("1.1.0");
+fn the_review_findings_are_fixed() {
+    for version in SINCE_1_1 {
+        the_review_findings_are_fixed_at(version);
+    }
+}
+
+fn the_review_findings_are_fixed_at(version: &str) {
+    let (p, raw) = profile_at(version);
     let ind = |id: &str| {
         raw.domains
             .iter()
@@ -462,7 +491,7 @@ fn in_1_1_0_the_review_findings_are_fixed() {
     ] {
         assert!(
             !ind(id).refs.iter().any(|r| r == gone),
-            "{id} still cites {gone}"
+            "{version}: {id} still cites {gone}"
         );
     }
     // Recommendations do not turn the profile's own intervals into rules.
@@ -478,14 +507,15 @@ fn in_1_1_0_the_review_findings_are_fixed() {
         ] {
             assert!(
                 !rec.contains(rule),
-                "{}: the recommendation says `{rule}`",
+                "{version} {}: the recommendation says `{rule}`",
                 i.id
             );
         }
     }
 }
 
-/// Every scenario multiplier has its reason: a comment line right above it in the file.
+/// 1.1.0: every scenario multiplier has its reason, a comment line right above it in the
+/// file.
 #[test]
 fn in_1_1_0_every_scenario_multiplier_has_its_reason() {
     let text = std::fs::read_to_string(
@@ -511,12 +541,167 @@ fn in_1_1_0_every_scenario_multiplier_has_its_reason() {
     assert!(multipliers > 40, "{multipliers} multipliers");
 }
 
+/// From 1.2.0 the reasons are data a reader of the profile gets: every scenario has a
+/// `basis` in three languages that names each of its multipliers as `id ×N`, and every
+/// domain weighted other than 1 has a `basis` saying where the weight comes from.
+#[test]
+fn in_1_2_0_every_multiplier_and_domain_weight_has_its_basis() {
+    let (_, raw) = profile_at("1.2.0");
+    let mut problems = Vec::new();
+    for s in &raw.scenarios {
+        let Some(basis) = &s.basis else {
+            problems.push(format!("scenario {}: no basis", s.id));
+            continue;
+        };
+        langs(
+            basis,
+            &LANGS,
+            &format!("scenario {} basis", s.id),
+            &mut problems,
+        );
+        for lang in LANGS {
+            let text = basis.get(lang, "en");
+            for (id, m) in s.weights.iter() {
+                let named = format!("{id} ×{m}");
+                if !text.contains(&named) {
+                    problems.push(format!("scenario {} basis ({lang}): no `{named}`", s.id));
+                }
+            }
+        }
+    }
+    for d in &raw.domains {
+        match &d.basis {
+            Some(b) => langs(b, &LANGS, &format!("domain {} basis", d.id), &mut problems),
+            None if d.weight != 1.0 => problems.push(format!("domain {}: no basis", d.id)),
+            None => {}
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// 1.2.0 gives every clause its place in its source (`section`), and mends the paraphrases
+/// the 2026-12-04 review found saying more or less than the source (CHANGELOG.md).
+#[test]
+fn in_1_2_0_every_clause_has_a_section_and_the_paraphrases_are_mended() {
+    let (_, raw) = profile_at("1.2.0");
+    let clauses: Vec<&raw::Clause> = raw
+        .sources
+        .iter()
+        .flat_map(|s| s.clauses.iter().flatten())
+        .collect();
+    for c in &clauses {
+        assert!(
+            c.section.as_ref().is_some_and(|s| !s.trim().is_empty()),
+            "{} has no section",
+            c.id
+        );
+    }
+    let text = |id: &str| {
+        let c = clauses.iter().find(|c| c.id == id).unwrap();
+        c.text.as_ref().unwrap().get("en", "en").to_lowercase()
+    };
+    // What each mended paraphrase must now carry (the source's own force or content).
+    for (id, needle) in [
+        ("RES.10", "where appropriate"),
+        ("PSCG.ntfb.2", "gender"),
+        ("TRG.respond-repair.8", "seek"),
+        ("GTFP.collab.4", "compliance"),
+        ("GTFP.capacity.6", "encourage"),
+        ("GTFP.collab.5", "encourage"),
+        ("TRG.reconstitute-resume.2", "could"),
+        ("PSCG.protocol.engage-pga", "must"),
+        ("GTFP.plan.6", "must"),
+        ("PSCG.advisory.1", "example"),
+    ] {
+        assert!(text(id).contains(needle), "{id} does not say `{needle}`");
+    }
+    for id in ["PSCG.rec.1", "PSCG.rec.intro"] {
+        assert!(!text(id).contains("must"), "{id} says `must`");
+    }
+    // The COVID-19 project's areas of work say whose they are.
+    for c in clauses.iter().filter(|c| c.id.starts_with("C19.area")) {
+        assert!(
+            text(&c.id).contains("project"),
+            "{} does not name the project",
+            c.id
+        );
+    }
+}
+
+/// 1.2.0 changes text only: every example answered under 1.1.0 scores the same, overall,
+/// by domain and under every scenario, once carried to 1.2.0.
+#[test]
+fn the_same_answers_score_the_same_under_1_1_0_and_1_2_0() {
+    let catalogue = tradeready::Catalogue::embedded();
+    let mut files = 0;
+    for path in example_files() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        if !answers(&text, "1.1.0") {
+            continue;
+        }
+        files += 1;
+        let old = catalogue.load_assessment(&text).value.unwrap().scores;
+        let migrated = catalogue.migrate(&text, Some("1.2.0")).value.unwrap();
+        assert_eq!(migrated.report.compatibility, 1.0, "{}", path.display());
+        assert!(
+            migrated
+                .report
+                .carried
+                .iter()
+                .all(|c| c.how == tradeready::migrate::How::Same),
+            "{}",
+            path.display()
+        );
+        let new = migrated.scored.scores;
+        assert_eq!(new.profile.version, "1.2.0");
+        assert_eq!(old.overall, new.overall, "{}", path.display());
+        assert_eq!(old.domains, new.domains, "{}", path.display());
+        assert_eq!(old.scenarios, new.scenarios, "{}", path.display());
+        assert_eq!(old.gaps.len(), new.gaps.len(), "{}", path.display());
+    }
+    assert!(files >= 2, "{files} examples on 1.1.0");
+}
+
+/// Whether an assessment's text answers this version of the profile.
+fn answers(text: &str, version: &str) -> bool {
+    let profile = text
+        .lines()
+        .skip_while(|l| !l.starts_with("profile:"))
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let needle = format!("version: {version}");
+    profile.match_indices(&needle).any(|(at, _)| {
+        matches!(
+            profile[at + needle.len()..].chars().next(),
+            None | Some(',' | '}' | ' ')
+        )
+    })
+}
+
+fn example_files() -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![tradeready_tests::root().join("assessments/examples")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 /// Issue 15, item 3: the coverage figure README gives is the honest one, computed here:
 /// the provisions that can be assessed, and that every one of them is cited by an
 /// indicator; each provision marked not assessable says why in the comment above it.
 #[test]
-fn in_1_1_0_readme_states_the_honest_coverage() {
-    let (p, raw) = profile_at("1.1.0");
+fn readme_states_the_honest_coverage() {
+    let (p, raw) = profile_at(NEWEST);
     let cited: BTreeSet<&str> = p
         .indicators()
         .flat_map(|(_, i)| i.refs.iter().map(String::as_str))
@@ -549,7 +734,7 @@ fn in_1_1_0_readme_states_the_honest_coverage() {
     );
     assert!(readme.contains(&figure), "README should say: {figure}");
     let text = std::fs::read_to_string(
-        tradeready_tests::root().join("assessments/profiles/wco-resilience/1.1.0.yaml"),
+        tradeready_tests::root().join(format!("assessments/profiles/wco-resilience/{NEWEST}.yaml")),
     )
     .unwrap();
     let lines: Vec<&str> = text.lines().collect();
@@ -566,26 +751,20 @@ fn in_1_1_0_readme_states_the_honest_coverage() {
     }
 }
 
-/// Issue 15, item 7: every 1.0.0 example migrates to 1.1.0 with nothing lost and nothing
-/// unmapped (dropped ids each give their reason).
+/// Issue 15, item 7: every example of an earlier version migrates to each later one with
+/// nothing lost and nothing unmapped (dropped ids each give their reason).
 #[test]
-fn every_1_0_0_example_migrates_to_1_1_0_losing_nothing() {
+fn every_example_migrates_to_every_later_version_losing_nothing() {
     let catalogue = tradeready::Catalogue::embedded();
     let mut files = 0;
-    let mut stack = vec![tradeready_tests::root().join("assessments/examples")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            if !text.contains("version: 1.0.0") {
-                continue;
-            }
+    for path in example_files() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let Some(from) = VERSIONS.iter().position(|v| answers(&text, v)) else {
+            continue;
+        };
+        for to in &VERSIONS[from + 1..] {
             files += 1;
-            let migrated = catalogue.migrate(&text, Some("1.1.0"));
+            let migrated = catalogue.migrate(&text, Some(to));
             // Warnings the file has on its own version (evidence gathered before an answer)
             // may stay; an error may not.
             assert!(
@@ -593,26 +772,27 @@ fn every_1_0_0_example_migrates_to_1_1_0_losing_nothing() {
                     .diagnostics
                     .iter()
                     .all(|d| d.severity != tradeready::Severity::Error),
-                "{}: {:#?}",
+                "{} to {to}: {:#?}",
                 path.display(),
                 migrated.diagnostics
             );
             let report = migrated.value.unwrap().report;
             assert!(
                 report.lost.is_empty(),
-                "{}: lost {:?}",
+                "{} to {to}: lost {:?}",
                 path.display(),
                 report.lost
             );
             assert!(
                 report.unmapped.is_empty(),
-                "{}: unmapped {:?}",
+                "{} to {to}: unmapped {:?}",
                 path.display(),
                 report.unmapped
             );
             assert!(report.dropped.iter().all(|d| !d.reason.trim().is_empty()));
-            assert!(report.compatibility > 0.9, "{}", path.display());
+            assert!(report.compatibility > 0.9, "{} to {to}", path.display());
         }
     }
-    assert!(files >= 18, "{files} examples on 1.0.0");
+    // 18 files on 1.0.0 go to 1.1.0 and 1.2.0; those on 1.1.0 go to 1.2.0.
+    assert!(files >= 38, "{files} migrations");
 }
