@@ -17,16 +17,30 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SERVED = process.env.TRADEREADY_URL;
 const SINGLE = 'file://' + process.env.TRADEREADY_FILE;
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-// An example of the version the app embeds (1.1.0), and one of the version before (1.0.0),
-// which the app carries forward when it is imported.
-const EXAMPLE = path.join(ROOT, 'assessments/examples/northland-2026.yaml');
-const EARLIER = path.join(ROOT, 'assessments/examples/northland-2025.yaml');
+/** The command line (xtask e2e builds it): what the browser downloads must be its bytes. */
+const cli = (...args) => execFileSync(process.env.TRADEREADY_CLI, args, { maxBuffer: 64 << 20 });
 const EXAMPLES = path.join(ROOT, 'assessments/examples');
+// The version of the WCO profile the app embeds: the newest, the last the command line lists.
+const NEWEST = cli('profiles').toString().trim().split('\n').filter((l) => l.startsWith('wco-resilience '))
+  .pop().split(/\s+/)[1];
+// Northland's latest cycle, answered under 1.1.0, as answered under the newest version: 1.2.0
+// changed text only and kept every id, so the file needs only its profile line (and hash).
+const NORTHLAND_2026 = path.join(EXAMPLES, 'northland-2026.yaml');
+const EXAMPLE = (() => {
+  const released = fs.readFileSync(path.join(ROOT, `assessments/profiles/wco-resilience/${NEWEST}.yaml`));
+  const sha = createHash('sha256').update(released).digest('hex');
+  const text = fs.readFileSync(NORTHLAND_2026, 'utf8');
+  const line = /^profile: \{id: wco-resilience, version: [^,]+, sha256: [0-9a-f]+\}$/m;
+  assert.match(text, line);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-example-')), 'northland-2026.yaml');
+  fs.writeFileSync(file, text.replace(line, `profile: {id: wco-resilience, version: ${NEWEST}, sha256: ${sha}}`));
+  return file;
+})();
+// An example of an earlier version (1.0.0), which the app carries forward when it is imported.
+const EARLIER = path.join(ROOT, 'assessments/examples/northland-2025.yaml');
 const WORKSHOP = fs.readdirSync(path.join(EXAMPLES, 'workshop')).filter((f) => f.endsWith('.yaml')).sort()
   .map((f) => path.join(EXAMPLES, 'workshop', f));
 const NORTHLAND = ['2023', '2024', '2025'].map((c) => path.join(EXAMPLES, `northland-${c}.yaml`));
-/** The command line (xtask e2e builds it): what the browser downloads must be its bytes. */
-const cli = (...args) => execFileSync(process.env.TRADEREADY_CLI, args, { maxBuffer: 64 << 20 });
 /** Each file's administration name and code. */
 const administrations = (files) => files.map((f) => {
   const m = /^administration: \{name: ([^,}]+), code: ([^}]+)\}/m.exec(fs.readFileSync(f, 'utf8'));
@@ -298,7 +312,7 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     await page.click('#carry-open');
     await page.waitForSelector('fieldset.indicator');
     const carried = await downloaded(page, 'text=Export YAML');
-    assert.match(fs.readFileSync(carried, 'utf8'), /^ {2}version: 1\.1\.0$/m);
+    assert.ok(fs.readFileSync(carried, 'utf8').includes(`\n  version: ${NEWEST}\n`), 'carried to the newest version');
     cli('validate', carried);
     assert.deepEqual(errors, []);
     await context.close();
@@ -385,10 +399,11 @@ test('served: on a phone the workshop report\'s charts keep a legible size, scro
 test('served: a workshop leaves out a second file of one administration, saying why in French, and reports the rest', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-same-'));
   const later = path.join(dir, 'northland-2027.yaml');
-  fs.writeFileSync(later, fs.readFileSync(EXAMPLE, 'utf8').replace(/^cycle: .*$/m, 'cycle: "2027"').replace(/^as_of: .*$/m, 'as_of: 2027-09-30'));
+  fs.writeFileSync(later, fs.readFileSync(NORTHLAND_2026, 'utf8').replace(/^cycle: .*$/m, 'cycle: "2027"').replace(/^as_of: .*$/m, 'as_of: 2027-09-30'));
   const { context, page, errors } = await openIn('fr', { width: 1366, height: 900 });
   await page.click('nav >> text=Atelier');
-  await page.setInputFiles('#workshop-files', [EXAMPLE, later, path.join(EXAMPLES, 'meridia-2026.yaml')]);
+  // Files of 1.1.0, a version the app no longer embeds: the page reads them as released.
+  await page.setInputFiles('#workshop-files', [NORTHLAND_2026, later, path.join(EXAMPLES, 'meridia-2026.yaml')]);
   await page.waitForSelector('.file-list li >> nth=2');
   assert.equal((await page.textContent('.file-list li >> nth=1')).trim(),
     'northland-2027.yaml est écarté : son administration a déjà un fichier ici (northland-2026.yaml) ; un atelier prend un fichier par administration (ses cycles se comparent sur la page Comparer les cycles).Retirer');
@@ -1230,7 +1245,7 @@ for (const [size, viewport] of SIZES) {
       await page.waitForFunction(() => document.activeElement?.id === 'governance-recovery-arrangement-evidence-0').catch(() => {});
       assert.equal(await focusedIn(page, `${first} .evidence`), 'governance-recovery-arrangement-evidence-0');
       const suggestion = page.locator(`${first} .suggested button`).first();
-      // 1.1.0 gives its suggestions and help in each of its languages: nothing is marked as
+      // The profile gives its suggestions and help in each of its languages: nothing is marked as
       // being in another language than the page's.
       assert.equal(await suggestion.getAttribute('lang'), null);
       assert.equal(await page.getAttribute(`${first} details.help p`, 'lang'), null);
@@ -1352,7 +1367,7 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
       const dd = document.querySelector('fieldset.indicator details.refs dd');
       return dd && dd.textContent.trim().length > 20;
     });
-    if (where === 'served') assert.ok(requests.some((u) => u.endsWith('pack-wco-resilience-1.1.0-en.yaml')));
+    if (where === 'served') assert.ok(requests.some((u) => u.endsWith(`pack-wco-resilience-${NEWEST}-en.yaml`)));
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -1365,54 +1380,57 @@ async function draftsListed(page) {
   return page.locator('.drafts .meta').allTextContents();
 }
 
-test('served: an assessment of 1.0.0 is carried forward to 1.1.0, shows what moved, and opens as a new draft', async () => {
+test('served: an assessment of 1.0.0 is carried forward to the newest version, shows what moved, and opens as a new draft', async () => {
   const { context, page, errors } = await open(SERVED);
-  // The app embeds 1.1.0 only: importing a file of 1.0.0 opens the Carry forward page.
+  // The app embeds the newest version only: importing a file of 1.0.0 opens the Carry forward page.
   await page.setInputFiles('#import', EARLIER);
   await page.waitForSelector('#carry-compatibility');
   assert.equal(await page.locator('fieldset.indicator').count(), 0, 'nothing opened before it is accepted');
   // What the command line reports, shown.
-  const report = JSON.parse(cli('migrate', EARLIER, '--to', '1.1.0', '--format', 'json').toString());
+  const report = JSON.parse(cli('migrate', EARLIER, '--to', NEWEST, '--format', 'json').toString());
   const compatibility = report.report?.compatibility ?? report.compatibility;
   assert.match(await page.textContent('#carry-compatibility'), new RegExp(`${Math.round(compatibility * 100)}`));
   const dropped = (report.report?.dropped ?? report.dropped).map((d) => d.id);
-  assert.ok(dropped.length > 0, 'the 1.0.0 example has an answer 1.1.0 drops');
+  assert.ok(dropped.length > 0, `the 1.0.0 example has an answer ${NEWEST} drops`);
   for (const id of dropped) assert.match(await page.textContent('#carry-dropped'), new RegExp(id.replace('.', '\\.')));
   // The carried file is the command line's, and the original file is offered too, unchanged.
   const carried = await downloaded(page, '#carry-download');
   // Named after the file it comes from.
-  assert.equal(path.basename(carried), 'northland-2025-1.1.0.yaml');
-  assert.equal(fs.readFileSync(carried, 'utf8'), cli('migrate', EARLIER, '--to', '1.1.0').toString());
+  assert.equal(path.basename(carried), `northland-2025-${NEWEST}.yaml`);
+  assert.equal(fs.readFileSync(carried, 'utf8'), cli('migrate', EARLIER, '--to', NEWEST).toString());
   const original = await downloaded(page, '#carry-original');
   assert.ok(fs.readFileSync(original).equals(fs.readFileSync(EARLIER)), 'the original, byte for byte');
-  // Accepted: a new draft of 1.1.0, the one draft there is (the original was a file).
+  // Accepted: a new draft of the newest version, the one draft there is (the original was a file).
   await page.click('#carry-open');
   await page.waitForSelector('fieldset.indicator');
   const exported = await downloaded(page, 'text=Export YAML');
   assert.equal(fs.readFileSync(exported, 'utf8'), fs.readFileSync(carried, 'utf8'));
   const metas = await draftsListed(page);
   assert.equal(metas.length, 1, metas.join(' | '));
-  assert.match(metas[0], /^wco-resilience 1\.1\.0 /);
+  assert.ok(metas[0].startsWith(`wco-resilience ${NEWEST} `), metas[0]);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('served: while a later version is on offer, the questionnaire offers to carry the open draft forward, and both drafts stay when something is not carried', async () => {
   const { context, page, errors } = await open(SERVED);
-  // A later version of one's own: 1.1.0 as "1.2.0", without one question of 1.1.0, which
-  // its migrations drop with a reason.
+  // A later version of one's own: the newest as the next minor version, without one of its
+  // questions, which its migrations drop with a reason.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-'));
   const later = path.join(dir, 'later.yaml');
-  const text = fs.readFileSync(path.join(ROOT, 'assessments/profiles/wco-resilience/1.1.0.yaml'), 'utf8');
+  const text = fs.readFileSync(path.join(ROOT, `assessments/profiles/wco-resilience/${NEWEST}.yaml`), 'utf8');
+  const [major, minor] = NEWEST.split('.').map(Number);
+  const next = `${major}.${minor + 1}.0`;
+  const version = new RegExp(`^version: ${NEWEST.replaceAll('.', '\\.')}$`, 'm');
   const question = /^ {6}- id: governance\.green-customs\n(?: {8}.*\n)*/m;
-  for (const re of [/^version: 1\.1\.0$/m, /^migrations:$/m, question]) assert.match(text, re);
-  fs.writeFileSync(later, text.replace(/^version: 1\.1\.0$/m, 'version: 1.2.0').replace(question, '')
-    .replace(/^migrations:$/m, 'migrations:\n  - from: 1.1.0\n    indicators:\n      governance.green-customs: {drop: "Not asked in 1.2.0"}'));
+  for (const re of [version, /^migrations:$/m, question]) assert.match(text, re);
+  fs.writeFileSync(later, text.replace(version, `version: ${next}`).replace(question, '')
+    .replace(/^migrations:$/m, `migrations:\n  - from: ${NEWEST}\n    indicators:\n      governance.green-customs: {drop: "Not asked in ${next}"}`));
   await page.setInputFiles('#own-profile', later);
   await page.waitForSelector('label[for=profile-1]');
   await page.setInputFiles('#import', EXAMPLE);
   await page.waitForSelector('fieldset.indicator');
-  assert.match(await page.textContent('.notice.newer'), /Version 1\.2\.0 of this profile is on offer\./);
+  assert.ok((await page.textContent('.notice.newer')).includes(`Version ${next} of this profile is on offer.`));
   await page.click('#carry-draft');
   await page.waitForSelector('#carry-compatibility');
   assert.match(await page.textContent('#carry-dropped'), /governance\.green-customs/);
@@ -1420,8 +1438,8 @@ test('served: while a later version is on offer, the questionnaire offers to car
   await page.waitForSelector('fieldset.indicator');
   assert.match(await page.textContent('.notice.ok'), /original draft.*stays in your drafts/);
   const metas = await draftsListed(page);
-  assert.equal(metas.filter((m) => /^wco-resilience 1\.2\.0 /.test(m)).length, 1, metas.join(' | '));
-  assert.equal(metas.filter((m) => /^wco-resilience 1\.1\.0 /.test(m)).length, 1, metas.join(' | '));
+  assert.equal(metas.filter((m) => m.startsWith(`wco-resilience ${next} `)).length, 1, metas.join(' | '));
+  assert.equal(metas.filter((m) => m.startsWith(`wco-resilience ${NEWEST} `)).length, 1, metas.join(' | '));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -1429,7 +1447,7 @@ test('served: while a later version is on offer, the questionnaire offers to car
 test('served: a draft saved under a version the app no longer offers opens, is carried forward and loses nothing', async () => {
   const { context, page, errors } = await open(SERVED);
   // A draft saved while the app offered 1.0.0: 1.0.0 loaded as the user's own, answered,
-  // then gone from storage, so that the app offers 1.1.0 only, as after the upgrade.
+  // then gone from storage, so that the app offers the newest only, as after the upgrade.
   await page.setInputFiles('#own-profile', path.join(ROOT, 'assessments/profiles/wco-resilience/1.0.0.yaml'));
   await page.waitForSelector('label[for=profile-1]');
   await page.check('#profile-1');
@@ -1457,10 +1475,10 @@ test('served: a draft saved under a version the app no longer offers opens, is c
   assert.equal(await page.inputValue('#governance-oga-roles-card .evidence li input'), 'Roles decree 12/2026');
   assert.equal(await page.inputValue('#governance-oga-roles-card label.note textarea'), 'Agreed at the March meeting');
   assert.equal(await page.inputValue('#governance-activation-card .evidence li input'), 'Draft activation decree');
-  // Everything was carried, so the original draft has gone; the new one answers 1.1.0.
+  // Everything was carried, so the original draft has gone; the new one answers the newest.
   const metas = await draftsListed(page);
   assert.equal(metas.length, 1, metas.join(' | '));
-  assert.match(metas[0], /^wco-resilience 1\.1\.0 /);
+  assert.ok(metas[0].startsWith(`wco-resilience ${NEWEST} `), metas[0]);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -1500,7 +1518,7 @@ test('served: a gap adopted as an action on Results is saved, survives a reload 
   await context.close();
 });
 
-test('served: cycles answered under 1.0.0 and 1.1.0 compare, all carried to 1.1.0, as the command line reports them', async () => {
+test('served: cycles answered under 1.0.0 and 1.1.0 compare, all carried to the newest, as the command line reports them', async () => {
   const { context, page, errors } = await open(SERVED);
   await page.click('nav >> text=Compare cycles');
   const cycles = [...NORTHLAND, path.join(EXAMPLES, 'northland-2026.yaml')];
@@ -1549,7 +1567,7 @@ test('served: opened once, the app opens again with the network cut, pages and l
     const cache = await caches.open(names.find((n) => n.startsWith('tradeready-')));
     return (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1)).sort();
   });
-  for (const f of ['', 'index.html', 'style.css', 'tradeready.js', 'tradeready_bg.wasm', 'views.js', 'views_bg.wasm', 'pack-wco-resilience-1.1.0-fr.yaml', 'profile-wco-resilience-1.0.0.yaml']) {
+  for (const f of ['', 'index.html', 'style.css', 'tradeready.js', 'tradeready_bg.wasm', 'views.js', 'views_bg.wasm', `pack-wco-resilience-${NEWEST}-fr.yaml`, 'profile-wco-resilience-1.0.0.yaml', 'profile-wco-resilience-1.1.0.yaml']) {
     assert.ok(kept.includes(f), `${f || './'} is kept (${kept.join(', ')})`);
   }
   await startAssessment(page);
