@@ -772,6 +772,36 @@ test('served: the framework shows each answer as given, with its score', async (
   await context.close();
 });
 
+test('served: the framework says where each weight, threshold and critical flag comes from, and where each provision stands in its source', async () => {
+  for (const [lang, viewport] of [['en', { width: 1366, height: 900 }], ['fr', { width: 390, height: 844 }]]) {
+    const { context, page, errors } = await openIn(lang, viewport);
+    await page.click(lang === 'en' ? 'nav >> text=Framework' : 'nav >> text=Référentiel');
+    // The bases are not in the first load: they come with the language's full pack.
+    const domain = page.locator('.framework-page section').first();
+    await domain.locator('.domain-weight details.basis').waitFor();
+    assert.equal(await domain.locator('.domain-weight .weight').textContent(), lang === 'en' ? 'Weight 1.5' : 'Poids 1,5');
+    await domain.locator('.domain-weight summary').click();
+    const why = await domain.locator('.domain-weight details.basis p').textContent();
+    assert.ok(why.includes(lang === 'en' ? "the profile's own choice" : 'choix propre au profil'), why);
+    assert.equal(await domain.locator('.domain-weight details.basis p').getAttribute('lang'), null, 'in the page\'s language');
+    const row = (id) => page.locator(`li:has(code:text-is("${id}"))`);
+    assert.equal(await row('governance.oga-roles').locator('.badge').textContent(), lang === 'en' ? 'critical' : 'critique');
+    await row('risk.clearance-available').locator('summary').click();
+    assert.match(await row('risk.clearance-available').locator('details.basis p').textContent(), /PSCG/);
+    if (lang === 'fr') await page.screenshot({ path: path.join(os.tmpdir(), 'tradeready-framework-fr-390.png') });
+    // By provision: each with its place in its source, as the source numbers it.
+    await page.click(lang === 'en' ? 'button:text-is("By source provision")' : 'button:text-is("Par disposition")');
+    const dt = (id) => page.locator(`dt:has(code:text-is("${id}")) .section`);
+    assert.equal(await dt('TRG.prepare.1').textContent(), 'Section 4.2');
+    assert.equal(await dt('TRG.prepare.1').getAttribute('lang'), null);
+    assert.equal(await dt('RES.3').textContent(), 'Section Members, 3');
+    assert.equal(await dt('RES.3').getAttribute('lang'), 'en', 'a section in words is marked as English');
+    if (lang === 'en') await page.screenshot({ path: path.join(os.tmpdir(), 'tradeready-framework-en-1366.png') });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('served: on a 3x screen the charts are drawn as vectors for the size shown', async () => {
   const { context, page, errors } = await open(SERVED, { deviceScaleFactor: 3 });
   await page.setInputFiles('#import', EXAMPLE);

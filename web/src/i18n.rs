@@ -114,6 +114,12 @@ pub struct Texts {
     pub by_domain: &'static str,
     pub by_phase: &'static str,
     pub by_source: &'static str,
+    /// "Weight {w}": an indicator's or domain's weight other than 1.
+    pub weight: &'static str,
+    /// The toggle over a `basis`: where a weight, threshold or critical flag comes from.
+    pub basis: &'static str,
+    /// Before a clause's place in its source.
+    pub section: &'static str,
     pub your_answer: &'static str,
     /// What stands between a label and its value: French puts a narrow no-break space first.
     pub colon: &'static str,
@@ -196,6 +202,9 @@ pub static EN: Texts = Texts {
     by_domain: "By domain",
     by_phase: "By phase",
     by_source: "By source provision",
+    weight: "Weight {w}",
+    basis: "Where this comes from",
+    section: "Section",
     your_answer: "Your answer",
     colon: ": ",
     unanswered: "not answered",
@@ -273,6 +282,9 @@ pub static FR: Texts = Texts {
     by_domain: "Par domaine",
     by_phase: "Par phase",
     by_source: "Par disposition",
+    weight: "Poids {w}",
+    basis: "D'où cela vient",
+    section: "Section",
     your_answer: "Votre réponse",
     colon: "\u{202f}: ",
     unanswered: "sans réponse",
@@ -350,6 +362,9 @@ pub static ES: Texts = Texts {
     by_domain: "Por dominio",
     by_phase: "Por fase",
     by_source: "Por disposición",
+    weight: "Peso {w}",
+    basis: "De dónde viene",
+    section: "Sección",
     your_answer: "Su respuesta",
     colon: ": ",
     unanswered: "sin respuesta",

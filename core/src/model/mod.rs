@@ -174,6 +174,8 @@ pub struct Domain {
     pub title: LocalizedText,
     /// Weight, > 0.
     pub weight: f64,
+    /// Where the weight comes from, when the profile says.
+    pub basis: Option<LocalizedText>,
     /// Indicators, at least one.
     pub indicators: Vec<Indicator>,
 }
@@ -205,6 +207,8 @@ pub struct Indicator {
     pub level_descriptors: Vec<(i64, LocalizedText)>,
     /// Evidence an assessor would ask for.
     pub evidence: Vec<LocalizedText>,
+    /// Where its thresholds, weight or critical flag come from, when the profile says.
+    pub basis: Option<LocalizedText>,
 }
 
 /// An indicator's kind with the parameters scoring needs.

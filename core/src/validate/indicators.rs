@@ -237,6 +237,7 @@ impl Checker {
                 .flat_map(|levels| levels.iter().map(|(k, v)| (k.0, v.clone())))
                 .collect(),
             evidence: ind.evidence.clone(),
+            basis: ind.basis.clone(),
         }
     }
 

@@ -99,6 +99,7 @@ impl Checker {
                 id: domain.id.clone(),
                 title: domain.title.clone(),
                 weight: domain.weight,
+                basis: domain.basis.clone(),
                 indicators,
             });
         }

@@ -5,7 +5,7 @@ use crate::components::indicator::{number_shown, percent_shown};
 use crate::ctx::Ctx;
 use crate::i18n::Texts;
 use crate::words::shown;
-use tradeready::model::{AnswerValue, Indicator, IndicatorKind, Phase, Profile};
+use tradeready::model::{AnswerValue, Indicator, IndicatorKind, LocalizedText, Phase, Profile};
 use tradeready::score::Status;
 use yew::prelude::*;
 
@@ -59,7 +59,10 @@ pub fn framework() -> Html {
             <li>
                 <span class="title">{ shown(&i.title, lang, default) }</span>
                 <code>{ i.id.clone() }</code>
+                if i.critical { <span class="badge">{ t.critical }</span> }
+                if i.weight != 1.0 { <span class="weight">{ weight_shown(t, i.weight, lang) }</span> }
                 if report.is_some() { <span class="answer">{ format!("{}{}{}", t.your_answer, t.colon, answer(i)) }</span> }
+                { basis(t, i.basis.as_ref(), lang, default) }
             </li>
         }
     };
@@ -70,7 +73,13 @@ pub fn framework() -> Html {
     let body = match *view {
         View::Domain => html! {
             { for profile.domains.iter().map(|d| html! {
-                <section><h2>{ shown(&d.title, lang, default) }</h2><ul class="framework">{ for d.indicators.iter().map(row) }</ul></section>
+                <section>
+                    <h2>{ shown(&d.title, lang, default) }</h2>
+                    if d.weight != 1.0 {
+                        <div class="domain-weight"><span class="weight">{ weight_shown(t, d.weight, lang) }</span>{ basis(t, d.basis.as_ref(), lang, default) }</div>
+                    }
+                    <ul class="framework">{ for d.indicators.iter().map(row) }</ul>
+                </section>
             }) }
         },
         View::Phase => html! {
@@ -81,7 +90,7 @@ pub fn framework() -> Html {
                 }
             }) }
         },
-        View::Source => sources(&profile, lang, &row),
+        View::Source => sources(&profile, t, lang, &row),
     };
     html! {
         <div class="framework-page">
@@ -92,7 +101,27 @@ pub fn framework() -> Html {
     }
 }
 
-fn sources(profile: &Profile, lang: &str, row: &dyn Fn(&Indicator) -> Html) -> Html {
+/// "Weight 1.5", with the decimal mark of the language.
+fn weight_shown(t: &Texts, weight: f64, lang: &str) -> String {
+    t.weight
+        .replace("{w}", &crate::numbers::written(weight, lang))
+}
+
+/// Where a weight, threshold or critical flag comes from, behind a toggle; nothing when the
+/// profile says nothing (or its text has not arrived: the lite pack leaves it out).
+fn basis(t: &Texts, basis: Option<&LocalizedText>, lang: &str, default: &str) -> Html {
+    let Some(basis) = basis else {
+        return html! {};
+    };
+    html! {
+        <details class="basis">
+            <summary>{ t.basis }</summary>
+            <p lang={crate::words::fallback(basis, lang, default)}>{ shown(basis, lang, default) }</p>
+        </details>
+    }
+}
+
+fn sources(profile: &Profile, t: &Texts, lang: &str, row: &dyn Fn(&Indicator) -> Html) -> Html {
     let default = profile.default_language();
     html! {
         { for profile.sources.iter().map(|s| html! {
@@ -103,7 +132,13 @@ fn sources(profile: &Profile, lang: &str, row: &dyn Fn(&Indicator) -> Html) -> H
                         let citing: Vec<&Indicator> = profile.indicators().map(|(_, i)| i).filter(|i| i.refs.contains(&c.id)).collect();
                         html! {
                             <>
-                                <dt><code>{ c.id.clone() }</code>{ " " }{ shown(&c.title, lang, default) }</dt>
+                                <dt>
+                                    <code>{ c.id.clone() }</code>{ " " }{ shown(&c.title, lang, default) }
+                                    // The section is written as its source numbers it, in English.
+                                    if let Some(section) = &c.section {
+                                        <span class="section" lang={section.chars().any(char::is_alphabetic).then_some("en")}>{ format!("{} {section}", t.section) }</span>
+                                    }
+                                </dt>
                                 <dd>
                                     <p>{ c.text.as_ref().map(|x| shown(x, lang, default)).unwrap_or_default() }</p>
                                     <ul class="framework">{ for citing.into_iter().map(row) }</ul>
