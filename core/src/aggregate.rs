@@ -180,11 +180,39 @@ pub fn same_profile(files: &[&Scored]) -> Result<(), InFile> {
                         a.profile_id, a.profile_version
                     ),
                 )
-                .hint("bring every file to one version of the profile first"),
+                .hint(same_profile_hint(
+                    id,
+                    version,
+                    &a.profile_id,
+                    &a.profile_version,
+                )),
             });
         }
     }
     Ok(())
+}
+
+/// What to do about files of two profile versions: carry the earlier one's files forward to
+/// the later (of one id), or keep to one profile.
+fn same_profile_hint(
+    id: &str,
+    version: &semver::Version,
+    other_id: &str,
+    other_version: &semver::Version,
+) -> String {
+    match id == other_id {
+        true => {
+            let (earlier, newer) = if version < other_version {
+                (version, other_version)
+            } else {
+                (other_version, version)
+            };
+            format!(
+                "carry the files of {id} {earlier} forward first: tradeready migrate FILE --to {newer} -o NEW-FILE"
+            )
+        }
+        _ => "bring every file to one profile first".to_owned(),
+    }
 }
 
 /// Aggregates scored assessments of one profile id and version. Each file counts once.

@@ -270,6 +270,13 @@ fn aggregate_refuses_a_file_of_another_profile_version_and_names_it() {
         "{}",
         e.diagnostic.message
     );
+    // What to do: carry the earlier version's files forward to the later one.
+    assert_eq!(
+        e.diagnostic.hints,
+        [
+            "carry the files of t 1.0.0 forward first: tradeready migrate FILE --to 1.1.0 -o NEW-FILE"
+        ]
+    );
 }
 
 #[test]

@@ -414,6 +414,18 @@ test('served: a workshop leaves out a second file of one administration, saying 
   await context.close();
 });
 
+test('served: a workshop leaves out a file of an earlier version of the profile and says how to carry it forward', async () => {
+  const { context, page, errors } = await open(SERVED);
+  await page.click('nav >> text=Workshop');
+  await page.setInputFiles('#workshop-files', [EXAMPLE, path.join(EXAMPLES, 'meridia-2026.yaml')]);
+  await page.waitForSelector('.file-list li >> nth=1');
+  const said = (await page.textContent('.file-list li >> nth=1')).trim();
+  assert.ok(said.startsWith(`meridia-2026.yaml is left out: it answers version 1.1.0 of this profile, and the files here answer version ${NEWEST}.`), said);
+  assert.match(said, /imported on the Start page, is carried forward/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('served: a profile of the user\'s own is kept across reloads and answered; a bad one shows its errors', async () => {
   const { context, page, errors } = await open(SERVED);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradeready-e2e-'));

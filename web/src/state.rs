@@ -140,8 +140,9 @@ pub enum FileState {
     Failed(Vec<tradeready::Diagnostic>),
     /// It loads but is of another administration than the others on the Compare page.
     OtherAdministration(FileSummary),
-    /// It loads but answers another profile than the others.
-    OtherProfile(FileSummary),
+    /// It loads but answers another profile, or another version of it, than the others:
+    /// the summary, and the profile the others answer.
+    OtherProfile(FileSummary, ProfileKey),
     /// It loads but is of another review cycle than the others (a consensus is of one).
     OtherCycle(FileSummary),
     /// It loads but its administration has a file on the Workshop page already (one file
@@ -196,7 +197,7 @@ impl FileSet {
         let this = match file.state {
             FileState::Loaded(s)
             | FileState::OtherAdministration(s)
-            | FileState::OtherProfile(s)
+            | FileState::OtherProfile(s, _)
             | FileState::OtherCycle(s)
             | FileState::SameAdministration(s, _) => s,
             FileState::Failed(_) => return file,
@@ -221,7 +222,8 @@ impl FileSet {
                 if this.profile.id != first.profile.id
                     || (self != FileSet::Compare && this.profile != first.profile) =>
             {
-                FileState::OtherProfile(this)
+                let here = first.profile.clone();
+                FileState::OtherProfile(this, here)
             }
             Some(first) if self != FileSet::Workshop && !this.who().is(first.who()) => {
                 FileState::OtherAdministration(this)
@@ -646,7 +648,7 @@ mod tests {
                 FileState::Loaded(_) => "loaded",
                 FileState::Failed(_) => "failed",
                 FileState::OtherAdministration(_) => "other administration",
-                FileState::OtherProfile(_) => "other profile",
+                FileState::OtherProfile(..) => "other profile",
                 FileState::OtherCycle(_) => "other cycle",
                 FileState::SameAdministration(..) => "same administration",
             })
@@ -707,6 +709,16 @@ mod tests {
             states(&s, FileSet::Workshop),
             ["loaded", "loaded", "other profile"]
         );
+        // The file left out knows the version the others answer, to say how to reach it.
+        match &s.workshop[2].state {
+            FileState::OtherProfile(this, here) => {
+                assert_eq!(
+                    (this.profile.version.as_str(), here.version.as_str()),
+                    ("1.1.0", "1.0.0")
+                );
+            }
+            other => panic!("{other:?}"),
+        }
         assert!(s.compare.is_empty(), "the sets are apart");
         // A second file of an administration already there (by code, or by name where a
         // file has no code) is left out, naming the file it would repeat.

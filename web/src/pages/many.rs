@@ -126,7 +126,11 @@ fn file_row(ctx: &Ctx, f: &LoadedFile, anonymize: bool, shown: &mut usize) -> Ht
         FileState::SameAdministration(_, other) => html! {
             <span class="warn">{ many.same_administration.replace("{f}", &f.name).replace("{g}", other) }</span>
         },
-        FileState::OtherProfile(s) => html! {
+        // Another version of the profile the others answer: how to bring it to theirs.
+        FileState::OtherProfile(s, here) if s.profile.id == here.id => html! {
+            <span class="warn">{ many.other_version.replace("{f}", &f.name).replace("{v}", &s.profile.version).replace("{w}", &here.version) }</span>
+        },
+        FileState::OtherProfile(s, _) => html! {
             <span class="warn">{ many.other_profile.replace("{f}", &f.name).replace("{p}", &format!("{} {}", s.profile.id, s.profile.version)) }</span>
         },
     }
