@@ -58,9 +58,12 @@ const EXAMPLES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// The web build embeds the newest version only (1.1.0, in its lite pack); 1.0.0 comes as
-/// the views module has it, its file as released, handed in.
-const EARLIER: &str = include_str!("../../assessments/profiles/wco-resilience/1.0.0.yaml");
+/// The web build embeds the newest version only (1.2.0, in its lite pack); 1.0.0 and 1.1.0
+/// come as the views module has them, their files as released, handed in.
+const EARLIER: [&str; 2] = [
+    include_str!("../../assessments/profiles/wco-resilience/1.0.0.yaml"),
+    include_str!("../../assessments/profiles/wco-resilience/1.1.0.yaml"),
+];
 
 #[wasm_bindgen_test]
 fn wasm_results_are_byte_identical_to_native() {
@@ -69,16 +72,18 @@ fn wasm_results_are_byte_identical_to_native() {
             .iter()
             .map(|p| (p.id, p.version))
             .collect::<Vec<_>>(),
-        [("wco-resilience", "1.1.0")],
+        [("wco-resilience", "1.2.0")],
         "the web build embeds the newest version only"
     );
     assert_eq!(
         tradeready::embedded::LEFT_OUT,
-        [("wco-resilience", "1.0.0")],
-        "and names the one it leaves out"
+        [("wco-resilience", "1.0.0"), ("wco-resilience", "1.1.0")],
+        "and names those it leaves out"
     );
     let mut catalogue = Catalogue::embedded();
-    assert!(catalogue.add_text(EARLIER).value.is_some());
+    for earlier in EARLIER {
+        assert!(catalogue.add_text(earlier).value.is_some());
+    }
     for (name, yaml, native) in EXAMPLES {
         let scored = catalogue.load_assessment(yaml).value.unwrap();
         let mut json = serde_json::to_string_pretty(&scored.scores).unwrap();
@@ -138,9 +143,10 @@ async fn the_start_page_renders() {
 #[wasm_bindgen_test]
 async fn a_saved_draft_is_restored_into_the_questionnaire() {
     gloo::storage::LocalStorage::clear();
+    // A draft of the version the app embeds.
     let key = tradeready_web::state::ProfileKey {
         id: "wco-resilience".into(),
-        version: "1.1.0".into(),
+        version: tradeready::embedded::PROFILES[0].version.into(),
     };
     let mut draft = tradeready_web::state::new_draft(
         "t1".into(),
