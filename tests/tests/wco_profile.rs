@@ -629,7 +629,7 @@ fn in_1_2_0_every_clause_has_a_section_and_the_paraphrases_are_mended() {
 }
 
 /// 1.2.0 changes text only: every example answered under 1.1.0 scores the same, overall,
-/// by domain and under every scenario, once carried to 1.2.0.
+/// by domain, by phase and under every scenario, once carried to 1.2.0.
 #[test]
 fn the_same_answers_score_the_same_under_1_1_0_and_1_2_0() {
     let catalogue = tradeready::Catalogue::embedded();
@@ -656,27 +656,19 @@ fn the_same_answers_score_the_same_under_1_1_0_and_1_2_0() {
         assert_eq!(new.profile.version, "1.2.0");
         assert_eq!(old.overall, new.overall, "{}", path.display());
         assert_eq!(old.domains, new.domains, "{}", path.display());
+        assert_eq!(old.phases, new.phases, "{}", path.display());
         assert_eq!(old.scenarios, new.scenarios, "{}", path.display());
         assert_eq!(old.gaps.len(), new.gaps.len(), "{}", path.display());
     }
     assert!(files >= 2, "{files} examples on 1.1.0");
 }
 
-/// Whether an assessment's text answers this version of the profile.
+/// Whether an assessment's text answers this version of the profile, as the loader reads it.
 fn answers(text: &str, version: &str) -> bool {
-    let profile = text
-        .lines()
-        .skip_while(|l| !l.starts_with("profile:"))
-        .take(4)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let needle = format!("version: {version}");
-    profile.match_indices(&needle).any(|(at, _)| {
-        matches!(
-            profile[at + needle.len()..].chars().next(),
-            None | Some(',' | '}' | ' ')
-        )
-    })
+    tradeready::Catalogue::embedded()
+        .decode_assessment(text)
+        .value
+        .is_some_and(|a| a.profile.version.as_str() == version)
 }
 
 fn example_files() -> Vec<std::path::PathBuf> {
