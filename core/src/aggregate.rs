@@ -200,19 +200,17 @@ fn same_profile_hint(
     other_id: &str,
     other_version: &semver::Version,
 ) -> String {
-    match id == other_id {
-        true => {
-            let (earlier, newer) = if version < other_version {
-                (version, other_version)
-            } else {
-                (other_version, version)
-            };
-            format!(
-                "carry the files of {id} {earlier} forward first: tradeready migrate FILE --to {newer} -o NEW-FILE"
-            )
-        }
-        _ => "bring every file to one profile first".to_owned(),
+    if id != other_id {
+        return "bring every file to one profile first".to_owned();
     }
+    let (earlier, newer) = if version < other_version {
+        (version, other_version)
+    } else {
+        (other_version, version)
+    };
+    format!(
+        "carry the files of {id} {earlier} forward first: tradeready migrate FILE --to {newer} -o NEW-FILE"
+    )
 }
 
 /// Aggregates scored assessments of one profile id and version. Each file counts once.
