@@ -23,7 +23,7 @@ const EXAMPLES = path.join(ROOT, 'assessments/examples');
 // The version of the WCO profile the app embeds: the newest, the last the command line lists.
 const NEWEST = cli('profiles').toString().trim().split('\n').filter((l) => l.startsWith('wco-resilience '))
   .pop().split(/\s+/)[1];
-// Northland's latest cycle, answered under 1.1.0, as answered under the newest version: 1.2.0
+// Northland's latest cycle, answered under 1.1.0, as answered under the newest version: 1.2.0 and 1.2.1
 // changed text only and kept every id, so the file needs only its profile line (and hash).
 const NORTHLAND_2026 = path.join(EXAMPLES, 'northland-2026.yaml');
 const EXAMPLE = (() => {
@@ -1609,7 +1609,7 @@ test('served: opened once, the app opens again with the network cut, pages and l
     const cache = await caches.open(names.find((n) => n.startsWith('tradeready-')));
     return (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1)).sort();
   });
-  for (const f of ['', 'index.html', 'style.css', 'tradeready.js', 'tradeready_bg.wasm', 'views.js', 'views_bg.wasm', `pack-wco-resilience-${NEWEST}-fr.yaml`, 'profile-wco-resilience-1.0.0.yaml', 'profile-wco-resilience-1.1.0.yaml']) {
+  for (const f of ['', 'index.html', 'style.css', 'tradeready.js', 'tradeready_bg.wasm', 'views.js', 'views_bg.wasm', `pack-wco-resilience-${NEWEST}-fr.yaml`, 'profile-wco-resilience-1.0.0.yaml', 'profile-wco-resilience-1.1.0.yaml', 'profile-wco-resilience-1.2.0.yaml']) {
     assert.ok(kept.includes(f), `${f || './'} is kept (${kept.join(', ')})`);
   }
   await startAssessment(page);

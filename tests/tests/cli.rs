@@ -345,7 +345,7 @@ fn new_uses_the_only_embedded_profile_or_asks_for_one() {
         .collect();
     ids.dedup();
     // One profile id (in several versions): its newest version, natively the WCO profile's
-    // newest (1.2.0).
+    // newest (1.2.1).
     match ids.as_slice() {
         [id] => {
             let only = tradeready::embedded::latest(id).unwrap();
@@ -379,6 +379,7 @@ fn profiles_lists_the_embedded_profiles() {
     wco-resilience 1.0.0	WCO trade recovery and resilience readiness
     wco-resilience 1.1.0	WCO trade recovery and resilience readiness
     wco-resilience 1.2.0	WCO trade recovery and resilience readiness
+    wco-resilience 1.2.1	WCO trade recovery and resilience readiness
     ");
 }
 

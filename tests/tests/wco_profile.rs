@@ -5,20 +5,25 @@
 //! `basis` for every figure the sources do not give, all five levels described in three
 //! languages, honest coverage, a migration from 1.0.0 that loses nothing); 1.2.0 also to
 //! the review of its paraphrases (a `section` for every clause, a `basis` for every domain
-//! weight and scenario, the same scores as 1.1.0 for the same answers).
+//! weight and scenario, the same scores as 1.1.0 for the same answers); 1.2.1 also to the
+//! second review's (the Guidelines' "should" and "could" kept, the scenario and domain
+//! bases citing what the sources say).
 
 use std::collections::BTreeSet;
 use tradeready::model::{LocalizedText, raw};
 use tradeready::{Layers, embedded, load_profile};
 
 /// The released versions of the profile.
-const VERSIONS: [&str; 3] = ["1.0.0", "1.1.0", "1.2.0"];
+const VERSIONS: [&str; 4] = ["1.0.0", "1.1.0", "1.2.0", "1.2.1"];
 
 /// The versions held to the rules of issue 15.
-const SINCE_1_1: [&str; 2] = ["1.1.0", "1.2.0"];
+const SINCE_1_1: [&str; 3] = ["1.1.0", "1.2.0", "1.2.1"];
+
+/// The versions that give every multiplier, domain weight and clause section as data.
+const SINCE_1_2: [&str; 2] = ["1.2.0", "1.2.1"];
 
 /// The newest version, the one README describes.
-const NEWEST: &str = "1.2.0";
+const NEWEST: &str = "1.2.1";
 
 fn profile_at(version: &str) -> (tradeready::Profile, raw::Profile) {
     let found = embedded::find("wco-resilience", version).expect("the WCO profile is embedded");
@@ -545,8 +550,14 @@ fn in_1_1_0_every_scenario_multiplier_has_its_reason() {
 /// `basis` in three languages that names each of its multipliers as `id ×N`, and every
 /// domain weighted other than 1 has a `basis` saying where the weight comes from.
 #[test]
-fn in_1_2_0_every_multiplier_and_domain_weight_has_its_basis() {
-    let (_, raw) = profile_at("1.2.0");
+fn since_1_2_0_every_multiplier_and_domain_weight_has_its_basis() {
+    for version in SINCE_1_2 {
+        every_multiplier_and_domain_weight_has_its_basis_at(version);
+    }
+}
+
+fn every_multiplier_and_domain_weight_has_its_basis_at(version: &str) {
+    let (_, raw) = profile_at(version);
     let mut problems = Vec::new();
     for s in &raw.scenarios {
         let Some(basis) = &s.basis else {
@@ -576,7 +587,7 @@ fn in_1_2_0_every_multiplier_and_domain_weight_has_its_basis() {
             None => {}
         }
     }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(problems.is_empty(), "{version}:\n{}", problems.join("\n"));
 }
 
 /// 1.2.0 gives every clause its place in its source (`section`), and mends the paraphrases
@@ -628,10 +639,10 @@ fn in_1_2_0_every_clause_has_a_section_and_the_paraphrases_are_mended() {
     }
 }
 
-/// 1.2.0 changes text only: every example answered under 1.1.0 scores the same, overall,
-/// by domain, by phase and under every scenario, once carried to 1.2.0.
+/// 1.2.0 and 1.2.1 change text only: every example answered under 1.1.0 scores the same,
+/// overall, by domain, by phase and under every scenario, once carried to either.
 #[test]
-fn the_same_answers_score_the_same_under_1_1_0_and_1_2_0() {
+fn the_same_answers_score_the_same_under_1_1_0_1_2_0_and_1_2_1() {
     let catalogue = tradeready::Catalogue::embedded();
     let mut files = 0;
     for path in example_files() {
@@ -641,26 +652,158 @@ fn the_same_answers_score_the_same_under_1_1_0_and_1_2_0() {
         }
         files += 1;
         let old = catalogue.load_assessment(&text).value.unwrap().scores;
-        let migrated = catalogue.migrate(&text, Some("1.2.0")).value.unwrap();
-        assert_eq!(migrated.report.compatibility, 1.0, "{}", path.display());
-        assert!(
-            migrated
-                .report
-                .carried
-                .iter()
-                .all(|c| c.how == tradeready::migrate::How::Same),
-            "{}",
-            path.display()
-        );
-        let new = migrated.scored.scores;
-        assert_eq!(new.profile.version, "1.2.0");
-        assert_eq!(old.overall, new.overall, "{}", path.display());
-        assert_eq!(old.domains, new.domains, "{}", path.display());
-        assert_eq!(old.phases, new.phases, "{}", path.display());
-        assert_eq!(old.scenarios, new.scenarios, "{}", path.display());
-        assert_eq!(old.gaps.len(), new.gaps.len(), "{}", path.display());
+        for to in SINCE_1_2 {
+            let what = format!("{} to {to}", path.display());
+            let migrated = catalogue.migrate(&text, Some(to)).value.unwrap();
+            assert_eq!(migrated.report.compatibility, 1.0, "{what}");
+            assert!(
+                migrated
+                    .report
+                    .carried
+                    .iter()
+                    .all(|c| c.how == tradeready::migrate::How::Same),
+                "{what}"
+            );
+            let new = migrated.scored.scores;
+            assert_eq!(new.profile.version, to);
+            assert_eq!(old.overall, new.overall, "{what}");
+            assert_eq!(old.domains, new.domains, "{what}");
+            assert_eq!(old.phases, new.phases, "{what}");
+            assert_eq!(old.scenarios, new.scenarios, "{what}");
+            assert_eq!(old.gaps.len(), new.gaps.len(), "{what}");
+        }
     }
     assert!(files >= 2, "{files} examples on 1.1.0");
+}
+
+/// 1.2.1 mends what the second review (REVIEW-1.2.0.md) found: the Guidelines' own
+/// "should" and "could" in every Trade Recovery Guidelines 4.2 action, the points the
+/// paraphrases dropped, and the scenario and domain bases citing what the sources say.
+#[test]
+fn in_1_2_1_the_second_review_is_applied() {
+    let (_, raw) = profile_at("1.2.1");
+    let clauses: Vec<&raw::Clause> = raw
+        .sources
+        .iter()
+        .flat_map(|s| s.clauses.iter().flatten())
+        .collect();
+    let text = |id: &str| {
+        let c = clauses.iter().find(|c| c.id == id).unwrap();
+        c.text.as_ref().unwrap().get("en", "en").to_lowercase()
+    };
+    // The source's word for each action of the phase table (TRG 4.2).
+    let could = |id: &str| {
+        id.starts_with("TRG.reconstitute-resume.")
+            || ["4", "5", "6", "7"]
+                .iter()
+                .any(|n| id == format!("TRG.respond-repair.{n}"))
+    };
+    let mut actions = 0;
+    let table = ["prepare", "respond-repair", "reconstitute-resume", "review"];
+    for c in clauses
+        .iter()
+        .filter(|c| table.iter().any(|p| c.id.starts_with(&format!("TRG.{p}."))))
+    {
+        actions += 1;
+        let (word, other) = if could(&c.id) {
+            ("could", "should")
+        } else {
+            ("should", "could")
+        };
+        let t = text(&c.id);
+        assert!(t.contains(word), "{} does not say `{word}`: {t}", c.id);
+        assert!(!t.contains(other), "{} says `{other}`: {t}", c.id);
+        assert!(
+            !t.contains("customs may"),
+            "{} says `Customs may`: {t}",
+            c.id
+        );
+    }
+    assert_eq!(actions, 23, "the phase table's actions");
+    for c in &clauses {
+        assert!(
+            c.section.as_ref().is_some_and(|s| !s.trim().is_empty()),
+            "{} has no section",
+            c.id
+        );
+    }
+    for (id, needle) in [
+        (
+            "GTFP.plan.6",
+            "gender equality organizational assessment tool (geoat)",
+        ),
+        ("PSCG.advisory.1", "only one of industry's routes"),
+        ("GTFP.collab.5", "transparently"),
+        ("GTFP.collab.5", "economic development"),
+        ("C19.area.1.a", "predictive capability"),
+        ("C19.area.1.b", "different disaster scenarios"),
+        ("RES.10", "where appropriate"),
+        ("PSCG.protocol.engage-pga", "must"),
+    ] {
+        assert!(text(id).contains(needle), "{id} does not say `{needle}`");
+    }
+    assert!(!text("C19.area.3.b").contains("neighbour"), "C19.area.3.b");
+    for c in clauses.iter().filter(|c| c.id.starts_with("C19.area")) {
+        assert!(
+            text(&c.id).contains("project"),
+            "{} does not name the project",
+            c.id
+        );
+    }
+    // Resolution paragraphs 1 to 10 carry no printed number: the section names the verb.
+    for c in clauses.iter().filter(|c| c.id.starts_with("RES.")) {
+        let section = c.section.as_deref().unwrap();
+        if section.starts_with("Members, ") {
+            assert!(section.ends_with(')'), "{}: {section}", c.id);
+        }
+    }
+    let mut problems = Vec::new();
+    let bases = raw
+        .scenarios
+        .iter()
+        .map(|s| (format!("scenario {}", s.id), s.basis.as_ref().unwrap()))
+        .chain(
+            raw.domains
+                .iter()
+                .filter_map(|d| Some((format!("domain {}", d.id), d.basis.as_ref()?))),
+        );
+    for (what, basis) in bases {
+        for (lang, wrong) in [
+            ("en", "must anticipate"),
+            ("en", "PSCG introduction"),
+            ("en", "(PSCG, CBP"),
+            ("en", "weighed up"),
+            ("en", "practices to avoid"),
+            ("en", "PSCG section 5)"),
+            ("en", "Priority and relief cargo"),
+            ("en", "build trade recovery on these four"),
+            ("fr", "doivent prévoir"),
+            ("fr", "PSCG introduction"),
+            ("fr", "(PSCG, appui"),
+            ("fr", "C19 domaine"),
+            ("fr", "réagir et réparer 1"),
+            ("fr", "mainlevée selon le risque"),
+            ("es", "deben prever"),
+            ("es", "PSCG introducción"),
+            ("es", "(PSCG, apoyo"),
+            ("es", "responder y reparar 1"),
+            ("es", "levante según el riesgo"),
+        ] {
+            if basis.get(lang, "en").contains(wrong) {
+                problems.push(format!("{what} ({lang}) says `{wrong}`"));
+            }
+        }
+    }
+    let domain_basis = raw
+        .domains
+        .iter()
+        .find(|d| d.id == "communication")
+        .and_then(|d| d.basis.as_ref())
+        .unwrap()
+        .get("en", "en");
+    assert!(domain_basis.contains("TRG 4.3"), "{domain_basis}");
+    assert!(domain_basis.contains("three components"), "{domain_basis}");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// Whether an assessment's text answers this version of the profile, as the loader reads it.
@@ -785,6 +928,6 @@ fn every_example_migrates_to_every_later_version_losing_nothing() {
             assert!(report.compatibility > 0.9, "{} to {to}", path.display());
         }
     }
-    // 18 files on 1.0.0 go to 1.1.0 and 1.2.0; those on 1.1.0 go to 1.2.0.
-    assert!(files >= 38, "{files} migrations");
+    // 18 files on 1.0.0 go to 1.1.0, 1.2.0 and 1.2.1; those on 1.1.0 to 1.2.0 and 1.2.1.
+    assert!(files >= 58, "{files} migrations");
 }

@@ -58,11 +58,12 @@ const EXAMPLES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// The web build embeds the newest version only (1.2.0, in its lite pack); 1.0.0 and 1.1.0
-/// come as the views module has them, their files as released, handed in.
-const EARLIER: [&str; 2] = [
+/// The web build embeds the newest version only (1.2.1, in its lite pack); 1.0.0, 1.1.0 and
+/// 1.2.0 come as the views module has them, their files as released, handed in.
+const EARLIER: [&str; 3] = [
     include_str!("../../assessments/profiles/wco-resilience/1.0.0.yaml"),
     include_str!("../../assessments/profiles/wco-resilience/1.1.0.yaml"),
+    include_str!("../../assessments/profiles/wco-resilience/1.2.0.yaml"),
 ];
 
 #[wasm_bindgen_test]
@@ -72,12 +73,16 @@ fn wasm_results_are_byte_identical_to_native() {
             .iter()
             .map(|p| (p.id, p.version))
             .collect::<Vec<_>>(),
-        [("wco-resilience", "1.2.0")],
+        [("wco-resilience", "1.2.1")],
         "the web build embeds the newest version only"
     );
     assert_eq!(
         tradeready::embedded::LEFT_OUT,
-        [("wco-resilience", "1.0.0"), ("wco-resilience", "1.1.0")],
+        [
+            ("wco-resilience", "1.0.0"),
+            ("wco-resilience", "1.1.0"),
+            ("wco-resilience", "1.2.0")
+        ],
         "and names those it leaves out"
     );
     let mut catalogue = Catalogue::embedded();
