@@ -6,6 +6,8 @@
 //! - `size`: prints the gzip size of the first load and fails when it is over budget.
 //! - `e2e`: builds, serves, and runs the browser journeys in headless Chromium.
 //! - `wasm-test`: runs the web crate's wasm-bindgen tests in headless Chromium.
+//! - `paraphrases DIR`: the longest run of words each clause paraphrase of the WCO profile
+//!   shares with its source text in DIR; fails over five.
 //!
 //! Tools are pinned and installed from the registries this project uses, never downloaded
 //! from elsewhere: wasm-bindgen is a library here (the same version as the crate), and
@@ -13,6 +15,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 
 mod contributors;
+mod paraphrases;
 
 use anyhow::{Context, Result, bail};
 use base64::Engine;
@@ -64,7 +67,10 @@ fn main() -> Result<()> {
         }
         Some("e2e") => e2e(),
         Some("wasm-test") => wasm_test(),
-        _ => bail!("usage: cargo xtask dist | serve [PORT] | size | e2e | wasm-test"),
+        Some("paraphrases") => paraphrases::run(&args[1..]),
+        _ => bail!(
+            "usage: cargo xtask dist | serve [PORT] | size | e2e | wasm-test | paraphrases DIR"
+        ),
     }
 }
 
