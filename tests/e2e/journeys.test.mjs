@@ -806,7 +806,7 @@ test('served: the framework says where each weight, threshold and critical flag 
     const dt = (id) => page.locator(`dt:has(code:text-is("${id}")) .section`);
     assert.equal(await dt('TRG.prepare.1').textContent(), 'Section 4.2');
     assert.equal(await dt('TRG.prepare.1').getAttribute('lang'), null);
-    assert.equal(await dt('RES.3').textContent(), 'Section Members, 3');
+    assert.equal(await dt('RES.3').textContent(), 'Section Members, 3 (Review)');
     assert.equal(await dt('RES.3').getAttribute('lang'), 'en', 'a section in words is marked as English');
     if (lang === 'en') await page.screenshot({ path: path.join(os.tmpdir(), 'tradeready-framework-en-1366.png') });
     assert.deepEqual(errors, []);
