@@ -806,6 +806,99 @@ fn in_1_2_1_the_second_review_is_applied() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// 1.2.1 also mends what a third, blind read of it found before release (CHANGELOG.md,
+/// 1.2.1, "A third read"): the AEO basis at the Guidelines' strength, paraphrases that
+/// widened their addressees or dropped a qualifier, and bases citing the right sections.
+#[test]
+fn in_1_2_1_the_third_read_is_applied() {
+    let (_, raw) = profile_at("1.2.1");
+    let clause = |id: &str| {
+        let c = raw
+            .sources
+            .iter()
+            .flat_map(|s| s.clauses.iter().flatten())
+            .find(|c| c.id == id)
+            .unwrap();
+        c.text.as_ref().unwrap().get("en", "en").to_string()
+    };
+    let indicator = |id: &str| {
+        raw.domains
+            .iter()
+            .flat_map(|d| &d.indicators)
+            .find(|i| i.id == id)
+            .unwrap()
+    };
+    // The Guidelines' "should generally be considered", not an obligation.
+    let basis = indicator("aeo-mra.lower-risk").basis.as_ref().unwrap();
+    for (lang, word) in [("en", "should"), ("fr", "devrait"), ("es", "debería")] {
+        assert!(basis.get(lang, "en").contains(word), "{lang}: {basis:?}");
+    }
+    // Customs is the one addressed, in the actions that widened it to others.
+    for id in ["TRG.prepare.1", "TRG.respond-repair.3"] {
+        assert!(
+            clause(id).starts_with("Customs should"),
+            "{id}: {}",
+            clause(id)
+        );
+    }
+    for (id, needle) in [
+        ("TRG.prepare.2", "communication channels"),
+        ("TRG.prepare.4", "should grant"),
+        ("TRG.prepare.7", "priority cargo identified nationally"),
+        ("TRG.respond-repair.3", "mitigation strategies"),
+        ("TRG.respond-repair.7", "operating procedures"),
+        ("TRG.respond-repair.10", "identified nationally"),
+        (
+            "TRG.reconstitute-resume.1",
+            "on the basis of a risk assessment, Customs",
+        ),
+        ("TRG.reconstitute-resume.3", "to a minimum"),
+        ("RES.3", "not limited"),
+        ("RES.7", "use of technology"),
+        ("RES.7", "trust frameworks"),
+        ("RES.7", "supply chains do"),
+        ("PSCG.crisis.all-goods", "for information on"),
+    ] {
+        assert!(
+            clause(id).contains(needle),
+            "{id} does not say `{needle}`: {}",
+            clause(id)
+        );
+    }
+    let domain = raw.domains.iter().find(|d| d.id == "governance").unwrap();
+    let domain = domain.basis.as_ref().unwrap();
+    for (lang, right, wrong) in [
+        ("en", "roles and activation agreed with", "(TRG 2;"),
+        ("fr", "rôles et déclenchement convenus", "(Directives 2 ;"),
+        ("es", "funciones y activación acordadas", "(Directrices 2;"),
+    ] {
+        let text = domain.get(lang, "en");
+        assert!(
+            text.contains(right) && text.contains("4.3.2"),
+            "{lang}: {text}"
+        );
+        assert!(!text.contains(wrong), "{lang}: {text}");
+    }
+    let scenario = |id: &str| raw.scenarios.iter().find(|s| s.id == id).unwrap();
+    let pandemic = scenario("pandemic").basis.as_ref().unwrap().get("en", "en");
+    assert!(pandemic.contains("pilots quarantined"), "{pandemic}");
+    let congestion = scenario("port-congestion")
+        .basis
+        .as_ref()
+        .unwrap()
+        .get("en", "en");
+    assert!(
+        congestion.contains("the profile's own reading of headquarters"),
+        "{congestion}"
+    );
+    let text = embedded::find("wco-resilience", "1.2.1").unwrap().text;
+    assert!(!text.contains("autorité d'urgence"), "unidiomatic French");
+    assert!(
+        !text.contains("autoridad de emergencia"),
+        "unidiomatic Spanish"
+    );
+}
+
 /// Whether an assessment's text answers this version of the profile, as the loader reads it.
 fn answers(text: &str, version: &str) -> bool {
     tradeready::Catalogue::embedded()
