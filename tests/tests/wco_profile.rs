@@ -39,6 +39,26 @@ fn profile_at(version: &str) -> (tradeready::Profile, raw::Profile) {
     (p, raw)
 }
 
+/// The indicator of a profile with this id.
+fn indicator<'a>(raw: &'a raw::Profile, id: &str) -> &'a raw::Indicator {
+    raw.domains
+        .iter()
+        .flat_map(|d| &d.indicators)
+        .find(|i| i.id == id)
+        .unwrap_or_else(|| panic!("no indicator {id}"))
+}
+
+/// The English paraphrase of a profile's clause with this id.
+fn clause_text(raw: &raw::Profile, id: &str) -> String {
+    let c = raw
+        .sources
+        .iter()
+        .flat_map(|s| s.clauses.iter().flatten())
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no clause {id}"));
+    c.text.as_ref().unwrap().get("en", "en").to_string()
+}
+
 fn has(text: &LocalizedText, lang: &str) -> bool {
     match text {
         LocalizedText::Plain(_) => false,
@@ -434,13 +454,7 @@ fn the_review_findings_are_fixed() {
 
 fn the_review_findings_are_fixed_at(version: &str) {
     let (p, raw) = profile_at(version);
-    let ind = |id: &str| {
-        raw.domains
-            .iter()
-            .flat_map(|d| &d.indicators)
-            .find(|i| i.id == id)
-            .unwrap_or_else(|| panic!("no {id}"))
-    };
+    let ind = |id: &str| indicator(&raw, id);
     let it = ind("digital.it-continuity");
     assert!(!it.critical && it.weight <= 2.0);
     assert_eq!(it.refs, ["PSCG.scenario.1"]);
@@ -607,10 +621,7 @@ fn in_1_2_0_every_clause_has_a_section_and_the_paraphrases_are_mended() {
             c.id
         );
     }
-    let text = |id: &str| {
-        let c = clauses.iter().find(|c| c.id == id).unwrap();
-        c.text.as_ref().unwrap().get("en", "en").to_lowercase()
-    };
+    let text = |id: &str| clause_text(&raw, id).to_lowercase();
     // What each mended paraphrase must now carry (the source's own force or content).
     for (id, needle) in [
         ("RES.10", "where appropriate"),
@@ -687,10 +698,7 @@ fn in_1_2_1_the_second_review_is_applied() {
         .iter()
         .flat_map(|s| s.clauses.iter().flatten())
         .collect();
-    let text = |id: &str| {
-        let c = clauses.iter().find(|c| c.id == id).unwrap();
-        c.text.as_ref().unwrap().get("en", "en").to_lowercase()
-    };
+    let text = |id: &str| clause_text(&raw, id).to_lowercase();
     // The source's word for each action of the phase table (TRG 4.2).
     let could = |id: &str| {
         id.starts_with("TRG.reconstitute-resume.")
@@ -812,22 +820,8 @@ fn in_1_2_1_the_second_review_is_applied() {
 #[test]
 fn in_1_2_1_the_third_read_is_applied() {
     let (_, raw) = profile_at("1.2.1");
-    let clause = |id: &str| {
-        let c = raw
-            .sources
-            .iter()
-            .flat_map(|s| s.clauses.iter().flatten())
-            .find(|c| c.id == id)
-            .unwrap();
-        c.text.as_ref().unwrap().get("en", "en").to_string()
-    };
-    let indicator = |id: &str| {
-        raw.domains
-            .iter()
-            .flat_map(|d| &d.indicators)
-            .find(|i| i.id == id)
-            .unwrap()
-    };
+    let clause = |id: &str| clause_text(&raw, id);
+    let indicator = |id: &str| indicator(&raw, id);
     // The Guidelines' "should generally be considered", not an obligation.
     let basis = indicator("aeo-mra.lower-risk").basis.as_ref().unwrap();
     for (lang, word, qualifier) in [
