@@ -99,26 +99,34 @@ pub fn run(args: &[String]) -> Result<()> {
         tradeready::Layers::default(),
     )
     .map_err(|d| anyhow::anyhow!("{name}: {d:?}"))?;
+    // The words of each text of SOURCES, in its order, each file read once.
+    let texts = SOURCES
+        .iter()
+        .map(|(_, file)| {
+            let path = dir.join(file);
+            std::fs::read_to_string(&path)
+                .map(|t| words(&t))
+                .with_context(|| path.display().to_string())
+        })
+        .collect::<Result<Vec<_>>>()?;
     let mut checked = 0;
     let mut longest = 0;
     let mut offending = 0;
     for source in &raw.sources {
-        let Some((_, file)) = SOURCES.iter().find(|(id, _)| *id == source.id) else {
+        let Some(at) = SOURCES.iter().position(|(id, _)| *id == source.id) else {
             println!(
                 "{}: no source text known for this id, not checked",
                 source.id
             );
             continue;
         };
-        let path = dir.join(file);
-        let source_words =
-            words(&std::fs::read_to_string(&path).with_context(|| path.display().to_string())?);
+        let source_words = &texts[at];
         for clause in source.clauses.iter().flatten() {
             let Some(paraphrase) = &clause.text else {
                 continue;
             };
             checked += 1;
-            let (n, run) = longest_run(&words(paraphrase.get("en", "en")), &source_words);
+            let (n, run) = longest_run(&words(paraphrase.get("en", "en")), source_words);
             longest = longest.max(n);
             if n > over {
                 offending += 1;
@@ -130,16 +138,7 @@ pub fn run(args: &[String]) -> Result<()> {
         "{name}: {checked} clause paraphrases against {}; the longest run shared with a source is {longest} words; {offending} over {over}",
         dir.display()
     );
-    let all_sources = SOURCES
-        .iter()
-        .map(|(_, file)| {
-            let path = dir.join(file);
-            std::fs::read_to_string(&path)
-                .map(|t| words(&t))
-                .with_context(|| path.display().to_string())
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let (bases, basis_longest, basis_offending) = check_bases(&raw, &all_sources, over);
+    let (bases, basis_longest, basis_offending) = check_bases(&raw, &texts, over);
     println!(
         "{name}: {bases} bases against all five texts; the longest run shared with a source is {basis_longest} words; {basis_offending} over {over}"
     );
