@@ -20,6 +20,9 @@ pub struct EmbeddedProfile {
     pub title: &'static [(&'static str, &'static str)],
     /// The YAML text.
     pub text: &'static str,
+    /// Natively, the same text in JSON, converted at build time, which loads about ten
+    /// times faster; empty in the web build.
+    pub json: &'static str,
 }
 
 impl EmbeddedProfile {

@@ -455,8 +455,8 @@ impl Catalogue {
     fn slot(&self, slot: &Slot) -> Result<Arc<Profile>, String> {
         slot.loaded
             .get_or_init(|| {
-                profile(slot.embedded.text, self.layers)
-                    .value
+                embedded_json(slot.embedded)
+                    .or_else(|| profile(slot.embedded.text, self.layers).value)
                     .map(|mut p| {
                         p.sha256 = Some(slot.embedded.sha256.to_owned());
                         Arc::new(p)
@@ -555,6 +555,9 @@ impl Catalogue {
     /// Loads text of either kind: a profile on its own (not added to the catalogue), an
     /// assessment against the profile it names, then scored.
     pub fn load(&self, text: &str) -> Loaded<Document> {
+        if let Some(fast) = self.fast(text) {
+            return fast.map(|i| Document::Assessment(Box::new(i.scored)));
+        }
         match Parsed::new(text) {
             Ok(parsed) => self.load_parsed(&parsed),
             Err(d) => finish(None, vec![d], text),
@@ -572,33 +575,117 @@ impl Catalogue {
         }
     }
 
-    /// Loads several texts of either kind, as `tradeready validate` does: the valid
-    /// profiles among them are added first, so that an assessment finds a profile given
-    /// beside it whatever the order. One result a text, in the order given.
-    /// On native targets the files are read on every core (the profiles among them are
-    /// added in order, one at a time); the results are the same whatever the spread.
-    pub fn load_all(&mut self, texts: &[&str]) -> Vec<Loaded<Document>> {
-        let parsed: Vec<Result<Parsed, Diagnostic>> = each(texts, |text| Parsed::new(text));
-        let mut out: Vec<Option<Loaded<Document>>> = Vec::with_capacity(texts.len());
-        for p in &parsed {
-            out.push(match p {
-                Ok(p) if p.kind == FileKind::Profile => {
-                    let Loaded { value, diagnostics } = p.profile(self.layers);
-                    Some(Loaded {
-                        value: value.map(|p| Document::Profile(self.add(p))),
-                        diagnostics,
-                    })
+    /// The fast path of an assessment in JSON ([`parse::json`]), natively and with every
+    /// layer: the file loaded when it is valid, else `None` (the caller takes the usual
+    /// path, which gives the diagnostics).
+    fn fast(&self, text: &str) -> Option<Loaded<Imported>> {
+        let loaded = self.fast_lowered(text)?;
+        let scored = loaded.map(|(raw, profile, assessment)| Imported {
+            raw,
+            scored: Scored::new(profile, assessment),
+        });
+        Some(scored)
+    }
+
+    /// As [`Catalogue::fast`], not scored.
+    fn fast_lowered(&self, text: &str) -> Option<Loaded<Lowered>> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.layers.json_schema {
+            let raw = parse::json::assessment(text)?;
+            let loaded = self.lower(raw, text);
+            return (!loaded.is_invalid()).then_some(loaded);
+        }
+        let _ = text;
+        None
+    }
+
+    /// Checks several texts of either kind, as `tradeready validate` does: every layer,
+    /// no scores, the diagnostics of each text in the order given. The valid profiles
+    /// among them are added, in order, so that an assessment finds a profile given beside
+    /// it whatever the order. On native targets on every core.
+    ///
+    /// Each text is checked once against the catalogue as it is, keeping nothing but its
+    /// diagnostics (so that a thousand files take the memory of a few); then the profiles
+    /// found are added, and only an assessment whose result they could change (one that
+    /// names a profile of the same id and version, or a profile not found) is checked
+    /// again. The result is the same as checking every assessment after adding them.
+    pub fn check_all(&mut self, texts: &[&str]) -> Vec<Vec<Diagnostic>> {
+        let first = each(texts, |text| self.check_one(text));
+        let mut added: Vec<Arc<Profile>> = Vec::new();
+        let mut pending = Vec::with_capacity(first.len());
+        for checked in first {
+            pending.push(match checked {
+                Checked::Profile(loaded) => {
+                    let Loaded { value, diagnostics } = *loaded;
+                    if let Some(p) = value {
+                        added.push(self.add(p));
+                    }
+                    (diagnostics, None)
                 }
-                _ => None,
+                Checked::Other { diagnostics, named } => (diagnostics, named),
             });
         }
         let this = &*self;
-        let todo: Vec<_> = out.into_iter().zip(parsed.iter().zip(texts)).collect();
-        each_owned(todo, |(done, (p, text))| match (done, p) {
-            (Some(done), _) => done,
-            (None, Ok(p)) => this.load_parsed(p),
-            (None, Err(d)) => finish(None, vec![d.clone()], text),
+        let again = |diagnostics: &[Diagnostic], named: &Option<raw::ProfileRef>| {
+            let Some(named) = named else {
+                return false;
+            };
+            this.pinned.is_none()
+                && !added.is_empty()
+                && (diagnostics.iter().any(|d| d.code == "unknown-profile")
+                    || added.iter().any(|p| {
+                        p.id == named.id && p.version.to_string() == named.version.as_str()
+                    }))
+        };
+        let todo: Vec<_> = pending.into_iter().zip(texts).collect();
+        each_owned(todo, |((diagnostics, named), text)| {
+            if again(&diagnostics, &named) {
+                match this.check_one(text) {
+                    Checked::Profile(loaded) => loaded.diagnostics,
+                    Checked::Other { diagnostics, .. } => diagnostics,
+                }
+            } else {
+                diagnostics
+            }
         })
+    }
+
+    /// One text through every layer against the catalogue as it is, not scored.
+    fn check_one(&self, text: &str) -> Checked {
+        if let Some(fast) = self.fast_lowered(text) {
+            let named = fast.value.as_ref().map(|(raw, _, _)| raw.profile.clone());
+            return Checked::Other {
+                diagnostics: fast.diagnostics,
+                named,
+            };
+        }
+        let parsed = match Parsed::new(text) {
+            Ok(parsed) => parsed,
+            Err(d) => {
+                return Checked::Other {
+                    diagnostics: finish::<()>(None, vec![d], text).diagnostics,
+                    named: None,
+                };
+            }
+        };
+        match parsed.kind {
+            FileKind::Profile => Checked::Profile(Box::new(parsed.profile(self.layers))),
+            FileKind::Assessment => {
+                match parsed.decode::<raw::Assessment>(FileKind::Assessment, self.layers) {
+                    Ok(raw) => {
+                        let named = Some(raw.profile.clone());
+                        Checked::Other {
+                            diagnostics: self.lower(raw, text).diagnostics,
+                            named,
+                        }
+                    }
+                    Err(diagnostics) => Checked::Other {
+                        diagnostics: finish::<()>(None, diagnostics, text).diagnostics,
+                        named: None,
+                    },
+                }
+            }
+        }
     }
 
     /// Loads several assessments as [`Catalogue::load_assessment`] does, one result a
@@ -614,6 +701,9 @@ impl Catalogue {
 
     /// As [`Catalogue::load_assessment`], keeping the file's own form too.
     pub fn import(&self, text: &str) -> Loaded<Imported> {
+        if let Some(fast) = self.fast(text) {
+            return fast;
+        }
         match Parsed::new(text) {
             Ok(parsed) => self.import_parsed(&parsed),
             Err(d) => finish(None, vec![d], text),
@@ -626,17 +716,39 @@ impl Catalogue {
             Ok(raw) => raw,
             Err(diagnostics) => return finish(None, diagnostics, text),
         };
+        self.lower(raw, text)
+            .map(|(raw, profile, assessment)| Imported {
+                raw,
+                scored: Scored::new(profile, assessment),
+            })
+    }
+
+    /// The meaning layer of a decoded assessment, against the profile it names.
+    fn lower(&self, raw: raw::Assessment, text: &str) -> Loaded<Lowered> {
         let profile = match self.profile_for(&raw.profile) {
             Ok(p) => p,
             Err(d) => return finish(None, vec![d], text),
         };
         let (value, diagnostics) = validate::lower_assessment(&raw, &profile);
-        let value = value.map(|assessment| Imported {
-            raw,
-            scored: Scored::new(profile, assessment),
-        });
+        let value = value.map(|assessment| (raw, profile, assessment));
         finish(value, diagnostics, text)
     }
+}
+
+/// An assessment through the meaning layer: the file as decoded, its profile, the answers
+/// checked.
+type Lowered = (raw::Assessment, Arc<Profile>, Assessment);
+
+/// What [`Catalogue::check_all`] keeps of a text on its first pass.
+enum Checked {
+    /// A profile, to be added.
+    Profile(Box<Loaded<Profile>>),
+    /// Anything else: its diagnostics, and for an assessment that was decoded, the profile
+    /// it names.
+    Other {
+        diagnostics: Vec<Diagnostic>,
+        named: Option<raw::ProfileRef>,
+    },
 }
 
 /// An assessment carried to a later version, checked against it and scored.
@@ -739,6 +851,27 @@ impl Catalogue {
     }
 }
 
+/// Natively, an embedded profile read from the JSON the build converted its YAML to: the
+/// same profile in a tenth of the time (a test checks that the two are the same, and the
+/// YAML text goes through every layer in the tests). `None` when there is no JSON (the web
+/// build) or it does not load without error; the YAML is then read as any profile.
+#[cfg(not(target_arch = "wasm32"))]
+fn embedded_json(embedded: &EmbeddedProfile) -> Option<Profile> {
+    if embedded.json.is_empty() {
+        return None;
+    }
+    let raw: raw::Profile = serde_json::from_str(embedded.json).ok()?;
+    let (value, diagnostics) = validate::lower_profile(raw);
+    value.filter(|_| !has_errors(&diagnostics))
+}
+
+/// In the web build there is no JSON (and no JSON decoder for profiles: it would cost the
+/// first load).
+#[cfg(target_arch = "wasm32")]
+fn embedded_json(_: &EmbeddedProfile) -> Option<Profile> {
+    None
+}
+
 /// `f` of every item, in order: on native targets spread over the cores (rayon), in the
 /// browser one after the other. Nothing `f` does may depend on the order it is called in.
 fn each<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
@@ -784,6 +917,31 @@ mod tests {
             Arc::ptr_eq(&a, &b),
             "the second look-up parsed the profile again"
         );
+    }
+
+    #[test]
+    fn an_embedded_profile_from_its_json_is_the_profile_its_yaml_gives() {
+        for embedded in embedded::PROFILES {
+            let from_yaml = profile(embedded.text, Layers::default());
+            assert!(!from_yaml.is_invalid(), "{:?}", from_yaml.diagnostics);
+            let from_yaml = from_yaml.value.unwrap();
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                let mut from_json = embedded_json(embedded).expect("natively the JSON is embedded");
+                let mut from_yaml = from_yaml.clone();
+                // The index is a hash map, which prints in no fixed order.
+                let sorted = |p: &Profile| {
+                    let mut index: Vec<_> = p.index.iter().map(|(k, v)| (k.clone(), *v)).collect();
+                    index.sort();
+                    index
+                };
+                assert_eq!(sorted(&from_json), sorted(&from_yaml));
+                from_json.index.clear();
+                from_yaml.index.clear();
+                assert_eq!(format!("{from_json:?}"), format!("{from_yaml:?}"));
+            }
+            let _ = from_yaml;
+        }
     }
 
     #[test]

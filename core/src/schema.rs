@@ -28,7 +28,7 @@ pub fn schema_text(kind: FileKind) -> String {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::check;
+pub use native::{check, is_valid};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -57,6 +57,12 @@ mod native {
         };
         cell.get_or_init(|| jsonschema::validator_for(&schema_for(kind)).ok())
             .as_ref()
+    }
+
+    /// Whether a JSON document is valid against the schema of its kind (quicker than
+    /// [`check`], which gathers every error).
+    pub fn is_valid(kind: FileKind, document: &serde_json::Value) -> bool {
+        validator(kind).is_some_and(|v| v.is_valid(document))
     }
 
     /// Validates a JSON document against the schema of its kind; every error is reported,

@@ -8,6 +8,8 @@
 //! checks) are recovered by [`locate`] from their JSON Pointers, with serde_yaml's own
 //! error marks (see the `locate` module). It runs only when there is something to report.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod json;
 mod locate;
 mod tree;
 

@@ -1,0 +1,221 @@
+//! The command line's fast path for assessments written in JSON (native builds only).
+//!
+//! JSON is YAML, so the syntax layer reads it with serde_yaml like any file, which costs
+//! most of the time of `tradeready validate` on many files. This reads a JSON file with
+//! serde_json instead, runs the same JSON Schema and the same typed decoding, and gives the
+//! decoded file only when every layer passed; the caller then runs the meaning layer and
+//! keeps the result only when it holds no error. Anything else (any error, any doubt) gives
+//! `None`, and the file goes the usual way, so that every diagnostic, its wording and its
+//! position are what the YAML path says. The path never changes an outcome: a file this
+//! accepts is one the YAML path accepts with the same value, which tests/tests/fast_path.rs
+//! and the `json_fast_path` fuzz target check.
+//!
+//! Where YAML reads JSON text differently from a JSON parser, the text is left to the YAML
+//! path (see [`in_doubt`]): an escaped UTF-16 surrogate (YAML refuses it), the line breaks
+//! YAML knows and JSON does not (NEL, LS, PS), `-0` (YAML's integer 0, JSON's float -0.0),
+//! a key not on the line of its colon or far from it (YAML's 1024-character limit on
+//! implicit keys). Duplicate keys, which serde_json's own `Value` would collapse silently,
+//! are refused here and so reported by the YAML path.
+
+use super::FileKind;
+use crate::model::raw;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+/// The longest key kept on the fast path, in characters; a longer one is left to the YAML
+/// path (a valid file's keys are field names and indicator ids, all far shorter).
+const LONGEST_KEY: usize = 100;
+
+/// The longest run of blanks kept on the fast path (with [`LONGEST_KEY`], a key and its
+/// colon stay well within YAML's 1024 characters even when every character is escaped).
+const LONGEST_BLANKS: usize = 256;
+
+/// An assessment in JSON through syntax, JSON Schema and typed decoding, or `None` when the
+/// text is not JSON, is of another kind, fails a layer, or is in doubt.
+pub fn assessment(text: &str) -> Option<raw::Assessment> {
+    super::precheck(text).ok()?;
+    if !text.trim_start().starts_with('{') || in_doubt(text) {
+        return None;
+    }
+    let Strict(value) = serde_json::from_str(text).ok()?;
+    if value.get("kind").and_then(Value::as_str) != Some(FileKind::Assessment.as_str()) {
+        return None;
+    }
+    if !crate::schema::is_valid(FileKind::Assessment, &value) {
+        return None;
+    }
+    // Typed decoding from the text, not from `value`, whose mappings are sorted: the file's
+    // order of answers is kept, as the YAML path keeps it.
+    serde_json::from_str(text).ok()
+}
+
+/// Whether the text holds something YAML could read otherwise than JSON does (see the
+/// module's documentation). Errs on the side of doubt: a false alarm only costs time.
+fn in_doubt(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut blanks = 0usize;
+    let mut line_start = true;
+    // The last byte that is not a blank.
+    let mut last = 0u8;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' | b'\t' | b'\r' => {
+                blanks += 1;
+                if blanks > LONGEST_BLANKS {
+                    return true;
+                }
+                continue;
+            }
+            b'\n' => {
+                blanks = 0;
+                line_start = true;
+                continue;
+            }
+            // A colon first on its line: its key is on an earlier line.
+            b':' if line_start => return true,
+            // `\uD800` to `\uDFFF`: half of a UTF-16 surrogate pair.
+            b'\\'
+                if bytes.get(i + 1) == Some(&b'u')
+                    && matches!(bytes.get(i + 2), Some(b'd' | b'D'))
+                    && matches!(
+                        bytes.get(i + 3),
+                        Some(b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F')
+                    ) =>
+            {
+                return true;
+            }
+            // `-0` as a number (after `:`, `[` or `,`): YAML reads the integer 0, JSON the
+            // float -0.0.
+            b'-' if matches!(last, b':' | b'[' | b',')
+                && bytes.get(i + 1) == Some(&b'0')
+                && !matches!(bytes.get(i + 2), Some(b'.' | b'e' | b'E' | b'0'..=b'9')) =>
+            {
+                return true;
+            }
+            // NEL (U+0085, C2 85), LS and PS (U+2028, U+2029, E2 80 A8/A9).
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => return true,
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+        blanks = 0;
+        line_start = false;
+        last = b;
+    }
+    false
+}
+
+/// A JSON value read with every duplicate key refused, and no key longer than
+/// [`LONGEST_KEY`].
+struct Strict(Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        serde_json::Number::from_f64(v)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom("not a finite number"))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(Strict(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key.chars().count() > LONGEST_KEY {
+                return Err(de::Error::custom("a key too long for the fast path"));
+            }
+            let Strict(value) = map.next_value()?;
+            if out.insert(key, value).is_some() {
+                return Err(de::Error::custom("duplicate key"));
+            }
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_keys_are_refused_not_collapsed() {
+        assert!(serde_json::from_str::<Strict>(r#"{"a": 1, "b": {"c": 1, "c": 2}}"#).is_err());
+        assert!(serde_json::from_str::<Strict>(r#"{"a": 1, "\u0061": 2}"#).is_err());
+        assert!(serde_json::from_str::<Strict>(r#"{"a": 1, "b": {"c": 1}}"#).is_ok());
+    }
+
+    #[test]
+    fn what_yaml_reads_otherwise_is_in_doubt() {
+        for text in [
+            r#"{"a": "\ud83d\ude00"}"#,
+            r#"{"a": "\uDC00"}"#,
+            "{\"a\"\n: 1}",
+            "{\"a\": -0}",
+            "{\"a\": [-0]}",
+            "{\"a\": \"x\u{85}y\"}",
+            "{\"a\": \"x\u{2028}y\"}",
+            "{\"a\": \"x\u{2029}y\"}",
+            &format!("{{\"a\"{}: 1}}", " ".repeat(300)),
+        ] {
+            assert!(in_doubt(text), "{text:?}");
+        }
+        for text in [
+            r#"{"a": "\u00e9\ud7ff\ue000", "b": -0.5, "c": -0e1, "d": -01, "e": [-10]}"#,
+            r#"{"a": "2025-0\u0036-30", "b": "phase-0"}"#,
+            "{\n  \"a\": 1,\n  \"b\": \"x: y\"\n}",
+        ] {
+            assert!(!in_doubt(text), "{text:?}");
+        }
+    }
+}
