@@ -127,8 +127,18 @@ pub struct InFile {
 
 /// Appends one segment to a JSON Pointer, escaping `~` and `/` as RFC 6901 requires.
 pub fn pointer_push(base: &str, segment: impl fmt::Display) -> String {
-    let segment = segment.to_string().replace('~', "~0").replace('/', "~1");
-    format!("{base}/{segment}")
+    use fmt::Write;
+    let mut out = String::with_capacity(base.len() + 24);
+    out.push_str(base);
+    out.push('/');
+    let start = out.len();
+    let _ = write!(out, "{segment}");
+    if out[start..].contains(['~', '/']) {
+        let escaped = out[start..].replace('~', "~0").replace('/', "~1");
+        out.truncate(start);
+        out.push_str(&escaped);
+    }
+    out
 }
 
 /// The segments of a JSON Pointer, unescaped (the inverse of [`pointer_push`]); none for

@@ -122,6 +122,23 @@ fn many(c: &mut Criterion) {
             }
         })
     });
+    // The same files in JSON, as `tradeready validate` checks many files: every layer,
+    // the JSON fast path, no scores (`Catalogue::check_all`).
+    let json: Vec<String> = texts
+        .iter()
+        .map(|t| {
+            let tree: serde_yaml::Value = serde_yaml::from_str(t).expect("generated YAML");
+            serde_json::to_string_pretty(&tree).expect("generated YAML is JSON")
+        })
+        .collect();
+    let json: Vec<&str> = json.iter().map(String::as_str).collect();
+    let mut checking = Catalogue::embedded();
+    group.bench_function("validate JSON (check_all)", |b| {
+        b.iter(|| {
+            let found = checking.check_all(&json);
+            assert!(found.iter().all(|d| !tradeready::is_invalid(d)));
+        })
+    });
     let scored: Vec<Scored> = texts
         .iter()
         .map(|t| valid(catalogue.load_assessment(t)))

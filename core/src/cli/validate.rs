@@ -2,6 +2,7 @@
 
 use super::{Outcome, ProfileFile, Reported, catalogue, display, fail, report};
 use rayon::prelude::*;
+use std::io::Write;
 use std::path::PathBuf;
 
 /// The files to check.
@@ -20,16 +21,21 @@ pub fn run(args: &Args) -> Outcome {
     let mut failed = false;
     // Read on every core; what cannot be read is reported in the order given.
     let bytes: Vec<std::io::Result<Vec<u8>>> = args.files.par_iter().map(std::fs::read).collect();
-    let mut read = Vec::with_capacity(args.files.len());
-    for (path, bytes) in args.files.iter().zip(bytes) {
+    // The texts borrow the bytes read: a thousand files are not held twice.
+    let texts: Vec<_> = bytes
+        .par_iter()
+        .map(|b| b.as_ref().map(|b| tradeready::parse::text_from_bytes(b)))
+        .collect();
+    let mut read: Vec<(String, &str)> = Vec::with_capacity(args.files.len());
+    for (path, text) in args.files.iter().zip(texts) {
         let name = display(path);
-        match bytes {
+        match text {
             Err(e) => {
                 fail(&name, format_args!("cannot read the file: {e}"));
                 failed = true;
             }
-            Ok(bytes) => match tradeready::parse::text_from_bytes(&bytes) {
-                Ok(text) => read.push((name, text.to_owned())),
+            Ok(text) => match text {
+                Ok(text) => read.push((name, text)),
                 Err(d) => {
                     report(&name, &[d]);
                     failed = true;
@@ -37,13 +43,20 @@ pub fn run(args: &Args) -> Outcome {
             },
         }
     }
-    let texts: Vec<&str> = read.iter().map(|(_, text)| text.as_str()).collect();
-    for ((name, _), loaded) in read.iter().zip(catalogue.check_all(&texts)) {
-        if report(name, &loaded) {
+    let texts: Vec<&str> = read.iter().map(|(_, text)| *text).collect();
+    // One write for all the "valid" lines, not one each; flushed before a file's
+    // diagnostics, so that the two streams keep the files' order on a terminal.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for ((name, _), diagnostics) in read.iter().zip(catalogue.check_all(&texts)) {
+        if !diagnostics.is_empty() {
+            let _ = out.flush();
+        }
+        if report(name, &diagnostics) {
             failed = true;
         } else {
-            println!("{name}: valid");
+            let _ = writeln!(out, "{name}: valid");
         }
     }
+    let _ = out.flush();
     if failed { Err(Reported) } else { Ok(()) }
 }

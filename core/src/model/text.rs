@@ -7,7 +7,10 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::collections::hash_map::DefaultHasher;
 use std::fmt;
+use std::hash::{BuildHasher, BuildHasherDefault, Hash};
 use std::marker::PhantomData;
 
 /// Text in one language (a plain string) or in several (`{en: ..., fr: ...}`).
@@ -388,7 +391,7 @@ impl<K, V> UniqueMapVisitor<K, V> {
 
 impl<'de, K, V> Visitor<'de> for UniqueMapVisitor<K, V>
 where
-    K: Deserialize<'de> + PartialEq + fmt::Display,
+    K: Deserialize<'de> + PartialEq + Hash + fmt::Display,
     V: Deserialize<'de>,
 {
     type Value = UniqueMap<K, V>;
@@ -401,8 +404,12 @@ where
     }
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
         let mut map = UniqueMap::new();
+        // The hashes of the keys so far: a key is compared with the earlier ones only when
+        // its hash is among theirs, not with every one (an answers map has a hundred keys).
+        let mut hashes: HashSet<u64, BuildHasherDefault<DefaultHasher>> = HashSet::default();
         while let Some(key) = access.next_key::<K>()? {
-            if map.get(&key).is_some() {
+            let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(&key);
+            if !hashes.insert(hash) && map.get(&key).is_some() {
                 return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
             }
             let value = access.next_value::<V>()?;
@@ -414,7 +421,7 @@ where
 
 impl<'de, K, V> Deserialize<'de> for UniqueMap<K, V>
 where
-    K: Deserialize<'de> + PartialEq + fmt::Display,
+    K: Deserialize<'de> + PartialEq + Hash + fmt::Display,
     V: Deserialize<'de>,
 {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -8,7 +8,7 @@ use crate::model::{
     Action, Answer, AnswerValue, Assessment, Gathered, Indicator, IndicatorKind, Profile, Response,
     Value,
 };
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use time::Date;
 
 impl Checker {
@@ -79,13 +79,13 @@ impl Checker {
                 );
             }
         }
-        let capped: HashSet<&str> = profile.caps.iter().map(|c| c.indicator.as_str()).collect();
         let mut answers = BTreeMap::new();
         let mut gathered = BTreeMap::new();
         for (id, answer) in a.answers.iter() {
-            let ptr = pointer_push("/answers", id);
+            // Pointers are made only for a diagnostic: most answers need none.
+            let ptr = || pointer_push("/answers", id);
             let Some((_, indicator)) = profile.indicator(id) else {
-                let d = self.unknown_indicator(id, &ptr, &profile.index);
+                let d = self.unknown_indicator(id, &ptr(), &profile.index);
                 if let Some(new) = profile.replaces.get(id) {
                     d.hints = vec![format!(
                         "`{id}` was replaced by `{new}` in this version of the profile"
@@ -97,7 +97,7 @@ impl Checker {
                 if e.trim().is_empty() {
                     self.error(
                         "empty-text",
-                        &pointer_push(&pointer_push(&ptr, "evidence"), n),
+                        &pointer_push(&pointer_push(&ptr(), "evidence"), n),
                         "an evidence item is empty",
                     );
                 }
@@ -106,7 +106,7 @@ impl Checker {
                 (Some(_), Some(_)) => {
                     self.error(
                         "value-and-na",
-                        &ptr,
+                        &ptr(),
                         format!("`{id}` has both `value` and `na`: give exactly one"),
                     );
                     continue;
@@ -114,7 +114,7 @@ impl Checker {
                 (None, None) => {
                     let holds_note = answer.note.as_deref().is_some_and(|n| !n.trim().is_empty());
                     if answer.evidence.is_empty() && !holds_note {
-                        self.error("no-value", &ptr, format!("`{id}` has neither `value` nor `na`"))
+                        self.error("no-value", &ptr(), format!("`{id}` has neither `value` nor `na`"))
                             .hints
                             .push("fill in the value, write `na: <reason>`, or delete the entry to leave it unanswered".into());
                     } else {
@@ -122,7 +122,7 @@ impl Checker {
                         // decided. The indicator counts as missing; what it holds is kept.
                         self.warning(
                             "not-answered-yet",
-                            &ptr,
+                            &ptr(),
                             format!("`{id}` holds evidence or a note but no answer yet: it counts as missing"),
                         );
                         gathered.insert(
@@ -139,15 +139,15 @@ impl Checker {
                     if reason.trim().is_empty() {
                         self.error(
                             "empty-na",
-                            &pointer_push(&ptr, "na"),
+                            &pointer_push(&ptr(), "na"),
                             format!("`{id}` is marked not applicable without a reason"),
                         );
                         continue;
                     }
-                    if capped.contains(id.as_str()) {
+                    if profile.caps.iter().any(|c| c.indicator == *id) {
                         self.error(
                             "na-on-cap",
-                            &pointer_push(&ptr, "na"),
+                            &pointer_push(&ptr(), "na"),
                             format!("`{id}` cannot be not applicable: a cap depends on it, and not applicable would dodge the cap"),
                         );
                         continue;
@@ -155,7 +155,13 @@ impl Checker {
                     Response::NotApplicable(reason.clone())
                 }
                 (Some(value), None) => {
-                    match self.value(value, indicator, &pointer_push(&ptr, "value"), as_of, false) {
+                    match self.value(
+                        value,
+                        indicator,
+                        &|| pointer_push(&ptr(), "value"),
+                        as_of,
+                        false,
+                    ) {
                         Some(v) => Response::Value(v),
                         None => continue,
                     }
@@ -181,7 +187,7 @@ impl Checker {
                 self.error("date-target", &ptr, format!("`{id}` is a date indicator, and targets are set for scale, boolean, ratio and number indicators only"));
                 continue;
             }
-            if let Some(v) = self.value(value, indicator, &ptr, as_of, true) {
+            if let Some(v) = self.value(value, indicator, &|| ptr.clone(), as_of, true) {
                 targets.insert(id.clone(), v);
             }
         }
@@ -260,16 +266,14 @@ impl Checker {
         &mut self,
         value: &AnswerValue,
         indicator: &Indicator,
-        ptr: &str,
+        ptr: &dyn Fn() -> String,
         as_of: Option<Date>,
         target: bool,
     ) -> Option<Value> {
         let id = &indicator.id;
         let what = if target { "target" } else { "answer" };
-        let found = value.describe();
         match &indicator.kind {
             IndicatorKind::Scale { scale, levels } => {
-                let allowed: Vec<String> = levels.iter().map(|l| l.value.to_string()).collect();
                 match value {
                     AnswerValue::Int(v) if levels.iter().any(|l| l.value == *v) => {
                         Some(Value::Level(*v))
@@ -282,10 +286,12 @@ impl Checker {
                         Some(Value::Level(*f as i64))
                     }
                     _ => {
+                        let allowed: Vec<String> =
+                            levels.iter().map(|l| l.value.to_string()).collect();
                         self.error(
                             "bad-level",
-                            ptr,
-                            format!("the {what} for `{id}` must be a level of scale `{scale}` ({}), found {found}", allowed.join(", ")),
+                            &ptr(),
+                            format!("the {what} for `{id}` must be a level of scale `{scale}` ({}), found {}", allowed.join(", "), value.describe()),
                         );
                         None
                     }
@@ -296,8 +302,11 @@ impl Checker {
                 _ => {
                     let d = self.error(
                         "wrong-type",
-                        ptr,
-                        format!("the {what} for `{id}` must be true or false, found {found}"),
+                        &ptr(),
+                        format!(
+                            "the {what} for `{id}` must be true or false, found {}",
+                            value.describe()
+                        ),
                     );
                     if let AnswerValue::Text(t) = value
                         && says_yes_or_no(t)
@@ -311,7 +320,7 @@ impl Checker {
                 match value.as_f64() {
                     Some(v) if (0.0..=1.0).contains(&v) => Some(Value::Ratio(v)),
                     Some(v) => {
-                        let d = self.error("out-of-range", ptr, format!("the {what} for `{id}` is a share and must be within [0, 1], found {v}"));
+                        let d = self.error("out-of-range", &ptr(), format!("the {what} for `{id}` is a share and must be within [0, 1], found {v}"));
                         if (1.0..=100.0).contains(&v) {
                             d.hints.push(format!(
                                 "a percentage is written as a share: {}% is {}",
@@ -324,9 +333,10 @@ impl Checker {
                     None => {
                         self.error(
                             "wrong-type",
-                            ptr,
+                            &ptr(),
                             format!(
-                                "the {what} for `{id}` must be a share in [0, 1], found {found}"
+                                "the {what} for `{id}` must be a share in [0, 1], found {}",
+                                value.describe()
                             ),
                         );
                         None
@@ -338,8 +348,11 @@ impl Checker {
                 _ => {
                     self.error(
                         "wrong-type",
-                        ptr,
-                        format!("the {what} for `{id}` must be a finite number, found {found}"),
+                        &ptr(),
+                        format!(
+                            "the {what} for `{id}` must be a finite number, found {}",
+                            value.describe()
+                        ),
                     );
                     None
                 }
@@ -348,21 +361,22 @@ impl Checker {
                 let AnswerValue::Text(text) = value else {
                     self.error(
                         "wrong-type",
-                        ptr,
+                        &ptr(),
                         format!(
-                            "the {what} for `{id}` must be a date written YYYY-MM-DD, found {found}"
+                            "the {what} for `{id}` must be a date written YYYY-MM-DD, found {}",
+                            value.describe()
                         ),
                     );
                     return None;
                 };
                 let Some(date) = parse_date(text) else {
-                    self.error("date-form", ptr, format!("the {what} for `{id}` must be a real date written YYYY-MM-DD, found {text:?}"));
+                    self.error("date-form", &ptr(), format!("the {what} for `{id}` must be a real date written YYYY-MM-DD, found {text:?}"));
                     return None;
                 };
                 if let Some(as_of) = as_of
                     && date > as_of
                 {
-                    self.error("date-after-as-of", ptr, format!("the date {text} for `{id}` is after the assessment's as_of date {as_of}"));
+                    self.error("date-after-as-of", &ptr(), format!("the date {text} for `{id}` is after the assessment's as_of date {as_of}"));
                     return None;
                 }
                 Some(Value::Date(date))

@@ -148,7 +148,7 @@ impl Checker {
                                 for id in &targets {
                                     let &(d, i) = &index[id];
                                     let indicator = &domains[d].indicators[i];
-                                    c.value(value, indicator, &kptr, None, false);
+                                    c.value(value, indicator, &|| kptr.clone(), None, false);
                                 }
                             }
                         });

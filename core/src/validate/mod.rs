@@ -58,7 +58,7 @@ pub fn check_value(
     indicator: &crate::model::Indicator,
     as_of: Option<Date>,
 ) -> Option<crate::model::Value> {
-    Checker::default().value(value, indicator, "", as_of, false)
+    Checker::default().value(value, indicator, &String::new, as_of, false)
 }
 
 /// Parses a date written `YYYY-MM-DD`, and only that.
