@@ -30,3 +30,5 @@ joined merge demo "$root"/tests/data/assessments/demo-2025.yaml "$root"/tests/da
 joined report workshop "$root"/assessments/examples/workshop/*.yaml
 joined report northland "$root"/assessments/examples/northland-*.yaml
 joined report demo-cycles "$root"/tests/data/cycles/demo-2024.yaml "$root"/tests/data/assessments/demo-2025.yaml
+# The JSON fast path: generated assessments written as JSON.
+(cd "$root" && cargo run -q --release -p tradeready-tests --example generate -- "fuzz/corpus/json_fast_path" 40 --json)
