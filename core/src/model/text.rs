@@ -7,10 +7,12 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::collections::hash_map::DefaultHasher;
+#[cfg(not(target_arch = "wasm32"))]
+use std::collections::{HashSet, hash_map::DefaultHasher};
 use std::fmt;
-use std::hash::{BuildHasher, BuildHasherDefault, Hash};
+use std::hash::Hash;
+#[cfg(not(target_arch = "wasm32"))]
+use std::hash::{BuildHasher, BuildHasherDefault};
 use std::marker::PhantomData;
 
 /// Text in one language (a plain string) or in several (`{en: ..., fr: ...}`).
@@ -404,18 +406,42 @@ where
     }
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
         let mut map = UniqueMap::new();
-        // The hashes of the keys so far: a key is compared with the earlier ones only when
-        // its hash is among theirs, not with every one (an answers map has a hundred keys).
-        let mut hashes: HashSet<u64, BuildHasherDefault<DefaultHasher>> = HashSet::default();
+        let mut seen = Seen::default();
         while let Some(key) = access.next_key::<K>()? {
-            let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(&key);
-            if !hashes.insert(hash) && map.get(&key).is_some() {
+            if seen.again(&map, &key) {
                 return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
             }
             let value = access.next_value::<V>()?;
             map.0.push((key, value));
         }
         Ok(map)
+    }
+}
+
+/// The keys of a map being read, to find a duplicate.
+///
+/// Natively, by their hashes: a key is compared with the earlier ones only when its hash is
+/// among theirs, not with every one (an answers map has a hundred keys, and `validate` reads
+/// a thousand files). In the browser, which reads one file at a time, by comparing each key
+/// with the earlier ones: the hashing would cost the first load more than it saves there.
+#[derive(Default)]
+struct Seen {
+    #[cfg(not(target_arch = "wasm32"))]
+    hashes: HashSet<u64, BuildHasherDefault<DefaultHasher>>,
+}
+
+impl Seen {
+    /// Whether `key` is already in `map`; notes it.
+    fn again<K: PartialEq + Hash, V>(&mut self, map: &UniqueMap<K, V>, key: &K) -> bool {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(key);
+            !self.hashes.insert(hash) && map.get(key).is_some()
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            map.get(key).is_some()
+        }
     }
 }
 
