@@ -259,6 +259,13 @@ fn duplicate_keys_and_what_yaml_reads_otherwise_leave_the_fast_path() {
     assert_eq!(slow(&duplicated).unwrap_err()[0].code, "duplicate-key");
     let surrogate = text.replacen("\"cycle\":\"", "\"cycle\":\"\\ud83d\\ude00", 1);
     assert!(tradeready::parse::json::assessment(&surrogate).is_none());
+    // Characters YAML refuses in a file, which JSON takes in a string (DEL was found by
+    // the json_fast_path fuzz target).
+    for c in ['\u{7f}', '\u{80}', '\u{9f}', '\u{fffe}'] {
+        let odd = text.replacen("\"cycle\":\"", &format!("\"cycle\":\"{c}"), 1);
+        assert!(tradeready::parse::json::assessment(&odd).is_none(), "{c:?}");
+        assert_eq!(slow(&odd).unwrap_err()[0].code, "yaml-syntax", "{c:?}");
+    }
 }
 
 proptest! {

@@ -7,12 +7,13 @@
 //! keeps the result only when it holds no error. Anything else (any error, any doubt) gives
 //! `None`, and the file goes the usual way, so that every diagnostic, its wording and its
 //! position are what the YAML path says. The path never changes an outcome: a file this
-//! accepts is one the YAML path accepts with the same value, which tests/tests/fast_path.rs
+//! accepts is one the YAML path accepts with the same value, which core/tests/fast_path.rs
 //! and the `json_fast_path` fuzz target check.
 //!
 //! Where YAML reads JSON text differently from a JSON parser, the text is left to the YAML
-//! path (see [`in_doubt`]): an escaped UTF-16 surrogate (YAML refuses it), the line breaks
-//! YAML knows and JSON does not (NEL, LS, PS), `-0` (YAML's integer 0, JSON's float -0.0),
+//! path (see [`in_doubt`]): an escaped UTF-16 surrogate and the characters YAML refuses in
+//! a file (DEL, the C1 controls, U+FFFE, U+FFFF), the line breaks YAML knows and JSON does
+//! not (NEL, LS, PS), `-0` (YAML's integer 0, JSON's float -0.0),
 //! a key not on the line of its colon or far from it (YAML's 1024-character limit on
 //! implicit keys). Duplicate keys, which serde_json's own `Value` would collapse silently,
 //! are refused here and so reported by the YAML path.
@@ -60,11 +61,14 @@ fn in_doubt(text: &str) -> bool {
     let bytes = text.as_bytes();
     if memchr::memchr3(b'\\', b'\t', b'\r', bytes).is_some()
         || memmem::find(bytes, &[b' '; 64]).is_some()
-        || memmem::find(bytes, "\u{85}".as_bytes()).is_some()
-        || memmem::find(bytes, "\u{2028}".as_bytes()).is_some()
-        || memmem::find(bytes, "\u{2029}".as_bytes()).is_some()
     {
         return in_doubt_bytes(bytes);
+    }
+    if memchr::memchr(0x7F, bytes).is_some()
+        || memchr::memchr2_iter(0xC2, 0xE2, bytes).any(|i| yaml_refuses_or_breaks(bytes, i))
+        || memchr::memchr_iter(0xEF, bytes).any(|i| yaml_refuses_or_breaks(bytes, i))
+    {
+        return true;
     }
     // Spaces and newlines are the only blanks left, and no run of spaces reaches 64.
     let last_before = |i: usize, blank: &dyn Fn(u8) -> bool| {
@@ -81,6 +85,19 @@ fn in_doubt(text: &str) -> bool {
         ) && !matches!(bytes.get(i + 2), Some(b'.' | b'e' | b'E' | b'0'..=b'9'))
     });
     colon_first_on_its_line || minus_zero
+}
+
+/// Whether the character whose UTF-8 starts at `bytes[i]` is one YAML refuses in a file
+/// (the C1 controls U+0080 to U+009F but NEL, and U+FFFE and U+FFFF; DEL is told apart by
+/// the callers) or reads as a line break (NEL, U+0085; LS and PS, U+2028 and U+2029).
+/// JSON takes them all as they are in a string.
+fn yaml_refuses_or_breaks(bytes: &[u8], i: usize) -> bool {
+    match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+        (0xC2, Some(0x80..=0x9F), _) => true,
+        (0xE2, Some(0x80), Some(0xA8 | 0xA9)) => true,
+        (0xEF, Some(0xBF), Some(0xBE | 0xBF)) => true,
+        _ => false,
+    }
 }
 
 /// [`in_doubt`], byte by byte.
@@ -130,13 +147,8 @@ fn in_doubt_bytes(bytes: &[u8]) -> bool {
             {
                 return true;
             }
-            // NEL (U+0085, C2 85), LS and PS (U+2028, U+2029, E2 80 A8/A9).
-            0xC2 if bytes.get(i + 1) == Some(&0x85) => return true,
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-            {
-                return true;
-            }
+            0x7F => return true,
+            0xC2 | 0xE2 | 0xEF if yaml_refuses_or_breaks(bytes, i) => return true,
             _ => {}
         }
         blanks = 0;
@@ -246,6 +258,12 @@ mod tests {
             "{\"a\": \"x\u{2029}y\"}",
             &format!("{{\"a\"{}: 1}}", " ".repeat(300)),
             "{\"a\"\r: 1}",
+            "{\"a\": \"x\u{7f}y\"}",
+            "{\"a\": \"x\u{80}y\"}",
+            "{\"a\": \"x\u{9f}y\"}",
+            "{\"a\": \"x\u{fffe}y\"}",
+            "{\"a\": \"x\u{ffff}y\"}",
+            "{\"a\": \"x\\ty\u{7f}\"}",
             "{\"a\":\r -0}",
             "{\"a\":\n -0}",
             "{\"a\": 1,\n  : 2}",
@@ -259,6 +277,8 @@ mod tests {
             "{\n  \"a\": 1,\n  \"b\": \"x: y\"\n}",
             "{\r\n  \"a\": 1,\r\n  \"b\": \"x\\ty\"\r\n}",
             "{\"a\": \"2025-06-30\", \"b\": [1, -10, -0.5]}",
+            "{\"a\": \"« été » – 30 °C, \u{a0}\u{fffd}\u{feff}’\"}",
+            "{\"a\": \"« été » \\t \u{a0}\u{fffd}’\"}",
         ] {
             assert!(!in_doubt(text), "{text:?}");
             assert!(!in_doubt_bytes(text.as_bytes()), "{text:?}");

@@ -49,6 +49,13 @@ pub fn syntax(text: &str) -> Result<serde_yaml::Value, Diagnostic> {
         // serde_yaml places a duplicate key at the start of its mapping; point at the
         // second occurrence instead, which is what the author has to delete.
         match (d.code, locate::first_duplicate(text)) {
+            // The reader's errors (a control character) name a byte offset, and serde_yaml
+            // places them at 1:1: the line and column come from the offset.
+            ("yaml-syntax", _) if reader_offset(&d.message).is_some() => {
+                let (message, offset) = reader_offset(&d.message).unwrap_or_default();
+                let (line, column) = line_column(text, offset);
+                Diagnostic::error("yaml-syntax", "", message).at(line, column)
+            }
             ("duplicate-key", Some((pointer, (line, column)))) => Diagnostic::error(
                 "duplicate-key",
                 pointer.clone(),
@@ -69,6 +76,12 @@ pub fn syntax(text: &str) -> Result<serde_yaml::Value, Diagnostic> {
         ));
     }
     Ok(value)
+}
+
+/// The message and byte offset of a YAML reader error ("... at position 2828").
+fn reader_offset(message: &str) -> Option<(String, usize)> {
+    let (head, offset) = message.rsplit_once(" at position ")?;
+    Some((head.to_owned(), offset.trim().parse().ok()?))
 }
 
 /// Reads `kind` from a document that passed [`syntax`].
@@ -435,6 +448,14 @@ mod tests {
         let d = syntax("a: [1, 2\nb: 3\n").unwrap_err();
         assert_eq!(d.code, "yaml-syntax");
         assert!(d.line.is_some(), "{d:?}");
+    }
+
+    #[test]
+    fn a_control_character_is_placed_at_its_line_and_column() {
+        let d = syntax("a: 1\nb: \"x\u{7f}\"\n").unwrap_err();
+        assert_eq!(d.code, "yaml-syntax", "{d:?}");
+        assert_eq!((d.line, d.column), (Some(2), Some(6)), "{d:?}");
+        assert_eq!(d.message, "control characters are not allowed");
     }
 
     #[test]
