@@ -92,12 +92,12 @@ fn in_doubt(text: &str) -> bool {
 /// the callers) or reads as a line break (NEL, U+0085; LS and PS, U+2028 and U+2029).
 /// JSON takes them all as they are in a string.
 fn yaml_refuses_or_breaks(bytes: &[u8], i: usize) -> bool {
-    match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
-        (0xC2, Some(0x80..=0x9F), _) => true,
-        (0xE2, Some(0x80), Some(0xA8 | 0xA9)) => true,
-        (0xEF, Some(0xBF), Some(0xBE | 0xBF)) => true,
-        _ => false,
-    }
+    matches!(
+        (bytes[i], bytes.get(i + 1), bytes.get(i + 2)),
+        (0xC2, Some(0x80..=0x9F), _)
+            | (0xE2, Some(0x80), Some(0xA8 | 0xA9))
+            | (0xEF, Some(0xBF), Some(0xBE | 0xBF))
+    )
 }
 
 /// [`in_doubt`], byte by byte.
