@@ -579,12 +579,7 @@ impl Catalogue {
     /// layer: the file loaded when it is valid, else `None` (the caller takes the usual
     /// path, which gives the diagnostics).
     fn fast(&self, text: &str) -> Option<Loaded<Imported>> {
-        let loaded = self.fast_lowered(text)?;
-        let scored = loaded.map(|(raw, profile, assessment)| Imported {
-            raw,
-            scored: Scored::new(profile, assessment),
-        });
-        Some(scored)
+        self.fast_lowered(text).map(|loaded| loaded.map(scored))
     }
 
     /// As [`Catalogue::fast`], not scored.
@@ -716,11 +711,7 @@ impl Catalogue {
             Ok(raw) => raw,
             Err(diagnostics) => return finish(None, diagnostics, text),
         };
-        self.lower(raw, text)
-            .map(|(raw, profile, assessment)| Imported {
-                raw,
-                scored: Scored::new(profile, assessment),
-            })
+        self.lower(raw, text).map(scored)
     }
 
     /// The meaning layer of a decoded assessment, against the profile it names.
@@ -738,6 +729,14 @@ impl Catalogue {
 /// An assessment through the meaning layer: the file as decoded, its profile, the answers
 /// checked.
 type Lowered = (raw::Assessment, Arc<Profile>, Assessment);
+
+/// A lowered assessment, scored, with the file's own form.
+fn scored((raw, profile, assessment): Lowered) -> Imported {
+    Imported {
+        raw,
+        scored: Scored::new(profile, assessment),
+    }
+}
 
 /// What [`Catalogue::check_all`] keeps of a text on its first pass.
 enum Checked {

@@ -30,17 +30,15 @@ pub fn run(args: &Args) -> Outcome {
     for (path, text) in args.files.iter().zip(texts) {
         let name = display(path);
         match text {
+            Ok(Ok(text)) => read.push((name, text)),
+            Ok(Err(d)) => {
+                report(&name, &[d]);
+                failed = true;
+            }
             Err(e) => {
                 fail(&name, format_args!("cannot read the file: {e}"));
                 failed = true;
             }
-            Ok(text) => match text {
-                Ok(text) => read.push((name, text)),
-                Err(d) => {
-                    report(&name, &[d]);
-                    failed = true;
-                }
-            },
         }
     }
     let texts: Vec<&str> = read.iter().map(|(_, text)| *text).collect();

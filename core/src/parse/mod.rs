@@ -46,16 +46,17 @@ pub fn syntax(text: &str) -> Result<serde_yaml::Value, Diagnostic> {
     precheck(text)?;
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
         let d = yaml_error(&e);
+        // The reader's errors (a control character) name a byte offset, and serde_yaml
+        // places them at 1:1: the line and column come from the offset.
+        if d.code == "yaml-syntax"
+            && let Some((message, offset)) = reader_offset(&d.message)
+        {
+            let (line, column) = line_column(text, offset);
+            return Diagnostic::error("yaml-syntax", "", message).at(line, column);
+        }
         // serde_yaml places a duplicate key at the start of its mapping; point at the
         // second occurrence instead, which is what the author has to delete.
         match (d.code, locate::first_duplicate(text)) {
-            // The reader's errors (a control character) name a byte offset, and serde_yaml
-            // places them at 1:1: the line and column come from the offset.
-            ("yaml-syntax", _) if reader_offset(&d.message).is_some() => {
-                let (message, offset) = reader_offset(&d.message).unwrap_or_default();
-                let (line, column) = line_column(text, offset);
-                Diagnostic::error("yaml-syntax", "", message).at(line, column)
-            }
             ("duplicate-key", Some((pointer, (line, column)))) => Diagnostic::error(
                 "duplicate-key",
                 pointer.clone(),
