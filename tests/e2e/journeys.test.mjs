@@ -549,6 +549,38 @@ test('served: a draft open in two tabs takes the changes made in the other, and 
   await context.close();
 });
 
+// Two tabs changing the draft before either hears of the other's save (a slow machine): the
+// stored copy is changed here behind the page's back, as the other tab's save would, with no
+// storage event. The page's next save finds it newer, takes it in with its own change on
+// top, and saves both; nor does opening a draft write it again.
+test('served: a change saved by another tab that this one has not heard of yet is kept with this one\'s next change', async () => {
+  const { context, page, errors } = await open(SERVED);
+  await startAssessment(page);
+  await page.check('#governance-oga-roles-level-3');
+  await waitSaved(page, 'governance.oga-roles', 3);
+  const behind = (text) => text.replace(/^revision: (\d+)$/m, (_, n) => `revision: ${Number(n) + 1}`)
+    .replace(/(\n {4}governance\.oga-roles:\n {6}value: )3\n/, '$14\n');
+  await page.evaluate((replaced) => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('tradeready.draft.'));
+    localStorage.setItem(key, replaced);
+  }, behind(await savedDraft(page)));
+  assert.equal(await savedValue(page, 'governance.oga-roles'), 4, 'the other tab\'s save');
+  await page.check('#governance-activation-level-2');
+  await waitSaved(page, 'governance.activation', 2);
+  assert.equal(await savedValue(page, 'governance.oga-roles'), 4, 'the other tab\'s change is not written over');
+  await page.waitForFunction(() => document.querySelector('#governance-oga-roles-level-4').checked);
+  // A reload opens the draft as stored and writes nothing.
+  const before = await savedDraft(page);
+  await page.reload();
+  await page.waitForSelector('fieldset.indicator');
+  assert.ok(await page.isChecked('#governance-oga-roles-level-4'));
+  assert.ok(await page.isChecked('#governance-activation-level-2'));
+  await page.waitForTimeout(200);
+  assert.equal(await savedDraft(page), before, 'opening is not a change: nothing written');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('served: deleting a draft asks first, and a refusal keeps it', async () => {
   const { context, page } = await open(SERVED);
   await startAssessment(page);

@@ -153,22 +153,36 @@ pub fn root(props: &RootProps) -> Html {
     }
     {
         // A change made on a page here (an action adopted on Results) is saved at once,
-        // and the app takes the saved draft (`tradeready-saved`), as from another tab. Only
-        // a draft newer than the one stored is saved: opening one is not a change.
+        // and the app takes the saved draft (`tradeready-saved`), as from another tab. The
+        // draft as read from storage is not saved again: opening one is not a change.
         let host = props.host.clone();
         let state = state.clone();
         let key = state.draft.as_ref().map(|d| (d.id.clone(), d.revision));
         use_effect_with(key, move |_| {
-            if let Some(draft) = &state.draft
-                && storage::load(&draft.id).is_some_and(|saved| saved.revision < draft.revision)
-            {
-                let saved = storage::save(draft, browser::now(), None).is_ok();
-                tell_app(
-                    &host,
-                    "tradeready-saved",
-                    &[("id", draft.id.clone().into()), ("ok", saved.into())],
-                );
+            let Some(draft) = &state.draft else { return };
+            let base = state.base.as_deref();
+            if base.is_some_and(|b| b.revision == draft.revision) {
+                return;
             }
+            let ok = match storage::save(draft, base.map(|b| b.revision), browser::now(), None) {
+                Ok(stored) => {
+                    state.dispatch(Action::Saved(Box::new(stored)));
+                    true
+                }
+                // Another tab saved first: its copy with this change on top, saved next.
+                Err(storage::SaveError::Stale) => {
+                    if let Some(theirs) = storage::load(&draft.id) {
+                        state.dispatch(Action::Synced(Box::new(theirs)));
+                    }
+                    return;
+                }
+                Err(storage::SaveError::Full) => false,
+            };
+            tell_app(
+                &host,
+                "tradeready-saved",
+                &[("id", draft.id.clone().into()), ("ok", ok.into())],
+            );
         });
     }
     let fetched = use_state(|| None::<Rc<Vec<String>>>);

@@ -28,6 +28,7 @@ pub fn app() -> Html {
                 .or_else(browser::preferred_lang)
                 .unwrap_or_default(),
             page,
+            base: draft.clone().map(Rc::new),
             draft,
             notice: (!storage::available()).then_some(Notice::StorageUnavailable),
             ..State::default()
@@ -141,7 +142,9 @@ pub fn app() -> Html {
             Some(Scoring { evaluation, ms })
         })
     };
-    // Save every change of the draft at once, with its scores for the list of drafts.
+    // Save every change of the draft at once, with its scores for the list of drafts. A
+    // draft as it was read from storage (opened, or taken from another tab) is not written
+    // again: that write could land over a newer one from the other tab.
     {
         let state = state.clone();
         let evaluation = evaluation.clone();
@@ -153,21 +156,34 @@ pub fn app() -> Html {
             if key.is_some()
                 && let Some(draft) = &state.draft
             {
-                let at = now();
+                let base = state.base.as_deref();
+                if base
+                    .is_some_and(|b| (b.revision, b.exported) == (draft.revision, draft.exported))
+                {
+                    let _ = storage::set_current(&draft.id);
+                    return;
+                }
                 let scores = evaluation
                     .as_ref()
                     .as_ref()
                     .and_then(|s| s.evaluation.report.as_ref())
                     .map(|r| (r.overall, r.completeness));
-                match storage::save(draft, at, scores) {
-                    Ok(()) => {
-                        state.dispatch(Action::Saved(draft.revision, at));
+                match storage::save(draft, base.map(|b| b.revision), now(), scores) {
+                    Ok(stored) => {
+                        state.dispatch(Action::Saved(Box::new(stored)));
                         if state.notice == Some(Notice::StorageFull) {
                             state.dispatch(Action::Notify(None));
                         }
                     }
                     Err(storage::SaveError::Full) => {
                         state.dispatch(Action::Notify(Some(Notice::StorageFull)))
+                    }
+                    // Another tab saved first: take its copy, with this tab's change on
+                    // top, which is then saved over it.
+                    Err(storage::SaveError::Stale) => {
+                        if let Some(theirs) = storage::load(&draft.id) {
+                            state.dispatch(Action::Synced(Box::new(theirs)));
+                        }
                     }
                 }
             }

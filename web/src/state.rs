@@ -270,6 +270,10 @@ pub struct State {
     pub focus: Focus,
     /// What the Carry forward page carries.
     pub carry: Option<Rc<Carry>>,
+    /// The open draft as it was last read from storage or written there (none for a draft
+    /// never stored): what the next save may replace, and what this tab's unsaved changes
+    /// are made on, should another tab save in the meantime.
+    pub base: Option<Rc<Draft>>,
 }
 
 /// The files of the pages that work on several (Workshop, Compare), apart from [`State`]:
@@ -388,12 +392,12 @@ pub enum Action {
     /// Change who is assessed, the cycle, the reference date or the assessors.
     SetDetails(Details),
     /// Another tab saved the open draft: take its version, which holds every change made
-    /// there on top of this one (each change is saved at once).
+    /// there (each change is saved at once), with this tab's changes not yet saved on top.
     Synced(Box<Draft>),
     /// The draft was written to a file.
     Exported,
-    /// The storage effect saved the draft at this time.
-    Saved(u64, f64),
+    /// The storage effect saved the draft: the copy stored, stamped with its time.
+    Saved(Box<Draft>),
     /// Show or clear a notice.
     Notify(Option<Notice>),
     /// Offer to carry an assessment of an older profile version forward.
@@ -451,6 +455,9 @@ impl Reducible for State {
                 next.focus = Focus::Question(id);
             }
             Action::Open(draft) => {
+                // A draft saved before (resumed, or the same as an imported file) is the
+                // stored copy; a new one has never been stored.
+                next.base = draft.saved_at.is_some().then(|| Rc::new((*draft).clone()));
                 next.draft = Some(*draft);
                 next.page = Page::Questionnaire(0);
                 next.notice = None;
@@ -459,6 +466,7 @@ impl Reducible for State {
             }
             Action::Close => {
                 next.draft = None;
+                next.base = None;
                 next.page = Page::Start;
                 next.moved += 1;
                 next.focus = Focus::Heading;
@@ -472,14 +480,40 @@ impl Reducible for State {
                 next.focus = Focus::Heading;
             }
             Action::Synced(theirs) => match &next.draft {
-                // Ignoring the save time: a tab that takes the other's version saves it
-                // again, and that echo must not bounce back.
-                Some(ours)
-                    if ours.id == theirs.id
-                        && (ours.assessment != theirs.assessment
-                            || ours.exported != theirs.exported) =>
-                {
-                    next.draft = Some(*theirs);
+                Some(ours) if ours.id == theirs.id => {
+                    let base = self.base.as_deref();
+                    // A stored copy older than one this tab has read or written (written by
+                    // an earlier version of the app, say) is not taken in: this tab's draft
+                    // is saved over it.
+                    if let Some(b) = base.filter(|b| theirs.revision < b.revision) {
+                        if let Some(d) = &mut next.draft {
+                            d.revision = d.revision.max(b.revision) + 1;
+                        }
+                        next.base = Some(Rc::new(*theirs));
+                        return Rc::new(next);
+                    }
+                    let mut taken = (*theirs).clone();
+                    if let Some(b) = base.filter(|b| b.assessment != ours.assessment) {
+                        // Both tabs changed the draft: theirs, with every change this one
+                        // made since the copy it started from (to be saved next).
+                        taken.assessment =
+                            merge(&b.assessment, &ours.assessment, &theirs.assessment);
+                        tidy(&mut taken);
+                        taken.revision = ours.revision.max(theirs.revision) + 1;
+                        taken.exported = false;
+                    }
+                    // Ignoring the save time: the echo of a save with the same content
+                    // changes nothing.
+                    let same = |a: &Draft, b: &Draft| {
+                        a.assessment == b.assessment && a.exported == b.exported
+                    };
+                    if base.is_some_and(|b| b.revision == theirs.revision && same(b, &theirs))
+                        && same(ours, &taken)
+                    {
+                        return self;
+                    }
+                    next.draft = Some(taken);
+                    next.base = Some(Rc::new(*theirs));
                 }
                 _ => return self,
             },
@@ -488,8 +522,13 @@ impl Reducible for State {
                     d.exported = true;
                 }
             }
-            Action::Saved(revision, at) => match &mut next.draft {
-                Some(d) if d.revision == revision => d.saved_at = Some(at),
+            Action::Saved(stored) => match &mut next.draft {
+                Some(d) if d.id == stored.id => {
+                    if d.revision == stored.revision {
+                        d.saved_at = stored.saved_at;
+                    }
+                    next.base = Some(Rc::new(*stored));
+                }
                 _ => return self,
             },
             Action::SetValue(id, value) => {
@@ -564,6 +603,49 @@ impl Reducible for State {
         }
         Rc::new(next)
     }
+}
+
+/// `theirs`, with every change `ours` made to `base`: each answer, target and action, and
+/// each field of the header, that `ours` changed (set, changed or removed) is `ours`; all
+/// else is `theirs`.
+fn merge(
+    base: &raw::Assessment,
+    ours: &raw::Assessment,
+    theirs: &raw::Assessment,
+) -> raw::Assessment {
+    fn field<T: PartialEq + Clone>(base: &T, ours: &T, merged: &mut T) {
+        if ours != base {
+            *merged = ours.clone();
+        }
+    }
+    fn map<V: PartialEq + Clone>(
+        base: &UniqueMap<String, V>,
+        ours: &UniqueMap<String, V>,
+        merged: &mut UniqueMap<String, V>,
+    ) {
+        for id in ours.keys().chain(base.keys()) {
+            match (ours.get(id), base.get(id)) {
+                (o, b) if o == b => {}
+                (Some(o), _) => merged.set(id.clone(), o.clone()),
+                (None, _) => {
+                    merged.remove(id);
+                }
+            }
+        }
+    }
+    let mut merged = theirs.clone();
+    field(
+        &base.administration,
+        &ours.administration,
+        &mut merged.administration,
+    );
+    field(&base.cycle, &ours.cycle, &mut merged.cycle);
+    field(&base.as_of, &ours.as_of, &mut merged.as_of);
+    field(&base.assessors, &ours.assessors, &mut merged.assessors);
+    map(&base.answers, &ours.answers, &mut merged.answers);
+    map(&base.targets, &ours.targets, &mut merged.targets);
+    map(&base.actions, &ours.actions, &mut merged.actions);
+    merged
 }
 
 /// A new, empty assessment of a profile.
@@ -993,12 +1075,122 @@ mod tests {
         assert_eq!(s.moved, 3);
     }
 
+    /// The draft of `s` as a save at `at` stores it.
+    fn stored(s: &State, at: f64) -> Box<Draft> {
+        let mut d = s.draft.clone().unwrap();
+        d.saved_at = Some(at);
+        Box::new(d)
+    }
+
+    fn answer(value: i64) -> raw::Answer {
+        raw::Answer {
+            value: Some(AnswerValue::Int(value)),
+            na: None,
+            evidence: Vec::new(),
+            note: None,
+        }
+    }
+
     #[test]
     fn a_save_of_an_older_revision_does_not_mark_the_newer_one_saved() {
-        let s = with_draft().reduce(Action::SetValue("a.b".into(), Some(AnswerValue::Int(1))));
-        let s = s.reduce(Action::Saved(0, 10.0));
+        let older = with_draft();
+        let s = older
+            .clone()
+            .reduce(Action::SetValue("a.b".into(), Some(AnswerValue::Int(1))));
+        let s = s.reduce(Action::Saved(stored(&older, 10.0)));
         assert_eq!(s.draft.as_ref().unwrap().saved_at, None);
-        let s = s.reduce(Action::Saved(1, 11.0));
+        assert_eq!(s.base.as_ref().unwrap().revision, 0, "what storage holds");
+        let s = s.clone().reduce(Action::Saved(stored(&s, 11.0)));
         assert_eq!(s.draft.as_ref().unwrap().saved_at, Some(11.0));
+        assert_eq!(s.base.as_deref(), s.draft.as_ref());
+    }
+
+    #[test]
+    fn a_resumed_draft_is_the_stored_copy_and_a_new_one_has_none() {
+        assert_eq!(with_draft().base, None);
+        let mut saved = with_draft().draft.clone().unwrap();
+        saved.saved_at = Some(3.0);
+        saved.revision = 7;
+        let s = Rc::new(State::default()).reduce(Action::Open(Box::new(saved.clone())));
+        assert_eq!(s.base.as_deref(), Some(&saved));
+        assert_eq!(s.reduce(Action::Close).base, None);
+    }
+
+    /// Two tabs with one draft, both changing it before hearing of the other's save: the
+    /// tab that saved second finds the stored copy newer, takes it in, keeps its own
+    /// change on top, and saves that; no change of either is lost.
+    #[test]
+    fn changes_made_in_two_tabs_at_once_are_both_kept() {
+        let s = with_draft();
+        let s = s.clone().reduce(Action::Saved(stored(&s, 1.0)));
+        let (one, two) = (s.clone(), s);
+        let one = one
+            .reduce(Action::SetValue("a.b".into(), Some(AnswerValue::Int(1))))
+            .reduce(Action::SetNote("c.d".into(), Some("kept".into())));
+        let one = one.clone().reduce(Action::Saved(stored(&one, 2.0)));
+        let two = two.reduce(Action::SetValue("e.f".into(), Some(AnswerValue::Int(3))));
+        // Two's save is refused (storage holds one's revision 2); it takes one's copy in.
+        let theirs = one.draft.clone().unwrap();
+        let merged = two.reduce(Action::Synced(Box::new(theirs.clone())));
+        let d = merged.draft.as_ref().unwrap();
+        let answers = &d.assessment.answers;
+        assert_eq!(answers.get("a.b"), Some(&answer(1)));
+        assert_eq!(answers.get("e.f"), Some(&answer(3)));
+        assert_eq!(
+            answers.get("c.d").and_then(|a| a.note.as_deref()),
+            Some("kept")
+        );
+        assert!(
+            d.revision > theirs.revision,
+            "the merge is newer than either"
+        );
+        assert_eq!(
+            merged.base.as_deref(),
+            Some(&theirs),
+            "and is saved over one's copy"
+        );
+        // One takes the merge in: it has no change of its own left unsaved.
+        let mut saved = d.clone();
+        saved.saved_at = Some(3.0);
+        let one = one.reduce(Action::Synced(Box::new(saved.clone())));
+        assert_eq!(one.draft.as_ref(), Some(&saved));
+    }
+
+    #[test]
+    fn a_change_undone_in_one_tab_while_the_other_changes_another_answer() {
+        let s = with_draft().reduce(Action::SetValue("a.b".into(), Some(AnswerValue::Int(2))));
+        let s = s.clone().reduce(Action::Saved(stored(&s, 1.0)));
+        let (one, two) = (s.clone(), s);
+        let one = one.reduce(Action::SetValue("a.b".into(), None));
+        let two = two.reduce(Action::SetValue("e.f".into(), Some(AnswerValue::Int(1))));
+        let two = two.clone().reduce(Action::Saved(stored(&two, 2.0)));
+        let merged = one.reduce(Action::Synced(two.draft.clone().map(Box::new).unwrap()));
+        let answers = &merged.draft.as_ref().unwrap().assessment.answers;
+        assert_eq!(
+            answers.get("a.b"),
+            None,
+            "the answer one cleared stays cleared"
+        );
+        assert_eq!(answers.get("e.f"), Some(&answer(1)));
+    }
+
+    #[test]
+    fn a_stored_copy_older_than_the_tabs_own_is_saved_over() {
+        let s = with_draft().reduce(Action::SetValue("a.b".into(), Some(AnswerValue::Int(2))));
+        let s = s.clone().reduce(Action::Saved(stored(&s, 1.0)));
+        let mut old = with_draft().draft.clone().unwrap();
+        old.saved_at = Some(0.5);
+        let after = s.clone().reduce(Action::Synced(Box::new(old.clone())));
+        let d = after.draft.as_ref().unwrap();
+        assert_eq!(
+            d.assessment,
+            s.draft.as_ref().unwrap().assessment,
+            "kept as it was"
+        );
+        assert!(
+            d.revision > s.draft.as_ref().unwrap().revision,
+            "so that it is saved again"
+        );
+        assert_eq!(after.base.as_deref(), Some(&old), "over the older copy");
     }
 }

@@ -47,6 +47,10 @@ pub struct Summary {
 pub enum SaveError {
     /// The quota is used up (or the browser refused the write).
     Full,
+    /// Another tab saved the draft since this one last read or wrote it: nothing was
+    /// written, so that its change is not replaced by an older copy. The caller takes the
+    /// stored draft in (`Action::Synced`, which keeps this tab's unsaved changes on top).
+    Stale,
 }
 
 /// Calls `changed` whenever another tab writes the storage key `key`. The listening lasts
@@ -134,18 +138,46 @@ pub fn load(id: &str) -> Option<Draft> {
 }
 
 /// Saves a draft and its entry in the index, stamped with `now`, with its overall score
-/// and completeness for the list of drafts.
-pub fn save(draft: &Draft, now: f64, scores: Option<(Option<f64>, f64)>) -> Result<(), SaveError> {
+/// and completeness for the list of drafts; returns the draft as stored.
+///
+/// `over` is the revision of the stored copy this draft was made from (none for a draft
+/// never stored): a stored copy of any other revision was written by another tab since,
+/// and is not replaced ([`SaveError::Stale`]). Every tab compares before it writes, so a
+/// tab that was slow to hear of another's save cannot write an older copy over it.
+pub fn save(
+    draft: &Draft,
+    over: Option<u64>,
+    now: f64,
+    scores: Option<(Option<f64>, f64)>,
+) -> Result<Draft, SaveError> {
+    let key = draft_key(&draft.id);
+    // A stored copy that cannot be read is left to be replaced, as before this check.
+    // (It is read as a whole draft: a decoder for its revision alone would cost the first
+    // load more code than the reading costs time.)
+    if let Some(stored) = get::<Draft>(&key)
+        && Some(stored.revision) != over
+    {
+        return Err(SaveError::Stale);
+    }
     let mut stamped = draft.clone();
     stamped.saved_at = Some(now);
     LocalStorage::raw()
-        .set_item(&draft_key(&draft.id), &tradeready::parse::to_yaml(&stamped))
+        .set_item(&key, &tradeready::parse::to_yaml(&stamped))
         .map_err(|_| SaveError::Full)?;
     let mut list = index();
     list.retain(|s| s.id != draft.id);
     list.push(summary(draft, now, scores));
     LocalStorage::set(INDEX, &list).map_err(|_| SaveError::Full)?;
-    LocalStorage::set(CURRENT, &draft.id).map_err(|_| SaveError::Full)
+    set_current(&draft.id)?;
+    Ok(stamped)
+}
+
+/// Remembers the draft open, to open it again on the next visit.
+pub fn set_current(id: &str) -> Result<(), SaveError> {
+    if current().as_deref() == Some(id) {
+        return Ok(());
+    }
+    LocalStorage::set(CURRENT, id).map_err(|_| SaveError::Full)
 }
 
 /// Every saved draft.

@@ -171,7 +171,7 @@ async fn a_saved_draft_is_restored_into_the_questionnaire() {
             note: None,
         },
     );
-    tradeready_web::storage::save(&draft, 1.0, None).unwrap();
+    tradeready_web::storage::save(&draft, None, 1.0, None).unwrap();
     let root = mount();
     yew::scheduler::flush().await;
     let fieldsets = root
