@@ -159,12 +159,11 @@ pub fn root(props: &RootProps) -> Html {
         let state = state.clone();
         let key = state.draft.as_ref().map(|d| (d.id.clone(), d.revision));
         use_effect_with(key, move |_| {
-            let Some(draft) = &state.draft else { return };
-            let base = state.base.as_deref();
-            if base.is_some_and(|b| b.revision == draft.revision) {
+            let Some(draft) = state.draft.as_ref().filter(|_| !state.draft_is_stored()) else {
                 return;
-            }
-            let ok = match storage::save(draft, base.map(|b| b.revision), browser::now(), None) {
+            };
+            let over = state.base.as_ref().map(|b| b.revision);
+            let ok = match storage::save(draft, over, browser::now(), None) {
                 Ok(stored) => {
                     state.dispatch(Action::Saved(Box::new(stored)));
                     true

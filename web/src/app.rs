@@ -156,10 +156,7 @@ pub fn app() -> Html {
             if key.is_some()
                 && let Some(draft) = &state.draft
             {
-                let base = state.base.as_deref();
-                if base
-                    .is_some_and(|b| (b.revision, b.exported) == (draft.revision, draft.exported))
-                {
+                if state.draft_is_stored() {
                     let _ = storage::set_current(&draft.id);
                     return;
                 }
@@ -168,7 +165,12 @@ pub fn app() -> Html {
                     .as_ref()
                     .and_then(|s| s.evaluation.report.as_ref())
                     .map(|r| (r.overall, r.completeness));
-                match storage::save(draft, base.map(|b| b.revision), now(), scores) {
+                match storage::save(
+                    draft,
+                    state.base.as_ref().map(|b| b.revision),
+                    now(),
+                    scores,
+                ) {
                     Ok(stored) => {
                         state.dispatch(Action::Saved(Box::new(stored)));
                         if state.notice == Some(Notice::StorageFull) {

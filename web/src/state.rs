@@ -427,6 +427,17 @@ fn tidy(draft: &mut Draft) {
     });
 }
 
+impl State {
+    /// Whether the open draft is the copy in storage (as read there, or as last written):
+    /// nothing of it is left to save.
+    pub fn draft_is_stored(&self) -> bool {
+        match (&self.draft, &self.base) {
+            (Some(d), Some(b)) => (d.revision, d.exported) == (b.revision, b.exported),
+            _ => false,
+        }
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
@@ -1113,6 +1124,12 @@ mod tests {
         saved.revision = 7;
         let s = Rc::new(State::default()).reduce(Action::Open(Box::new(saved.clone())));
         assert_eq!(s.base.as_deref(), Some(&saved));
+        assert!(s.draft_is_stored() && !with_draft().draft_is_stored());
+        let changed = s
+            .clone()
+            .reduce(Action::SetValue("a.b".into(), Some(AnswerValue::Int(1))));
+        assert!(!changed.draft_is_stored());
+        assert!(!s.clone().reduce(Action::Exported).draft_is_stored());
         assert_eq!(s.reduce(Action::Close).base, None);
     }
 

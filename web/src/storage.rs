@@ -174,9 +174,6 @@ pub fn save(
 
 /// Remembers the draft open, to open it again on the next visit.
 pub fn set_current(id: &str) -> Result<(), SaveError> {
-    if current().as_deref() == Some(id) {
-        return Ok(());
-    }
     LocalStorage::set(CURRENT, id).map_err(|_| SaveError::Full)
 }
 
