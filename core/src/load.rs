@@ -605,11 +605,56 @@ impl Catalogue {
     /// names a profile of the same id and version, or a profile not found) is checked
     /// again. The result is the same as checking every assessment after adding them.
     pub fn check_all(&mut self, texts: &[&str]) -> Vec<Vec<Diagnostic>> {
-        let first = each(texts, |text| self.check_one(text));
+        let nothing_to_read = |_: &&str, _: &mut Vec<u8>| Ok::<_, std::convert::Infallible>(());
+        self.check_each(texts, nothing_to_read, |text, _| Ok(text))
+            .into_iter()
+            .map(|checked| match checked {
+                Ok(diagnostics) => diagnostics,
+                Err(never) => match never {},
+            })
+            .collect()
+    }
+
+    /// As [`Catalogue::check_all`], for files the caller reads: `read` appends a file's
+    /// bytes to the buffer it is given (which is empty), and the bytes are taken as
+    /// [`parse::text_from_bytes`] takes them. Each thread reads into a buffer of its own,
+    /// used again from one file to the next, so that a thousand files are never held in
+    /// memory at once; a file checked again is read again. A file that cannot be read
+    /// gives the caller's error in its place.
+    pub fn check_files<T: Sync, E: Send>(
+        &mut self,
+        files: &[T],
+        read: impl Fn(&T, &mut Vec<u8>) -> Result<(), E> + Sync,
+    ) -> Vec<Result<Vec<Diagnostic>, E>> {
+        self.check_each(files, read, |_, bytes| parse::text_from_bytes(bytes))
+    }
+
+    /// [`Catalogue::check_all`] and [`Catalogue::check_files`]: `fill` puts an item's
+    /// bytes in the buffer (or nothing, for an item that is text already), `text` gives
+    /// the item's text from the item and the buffer.
+    fn check_each<T: Sync, E: Send>(
+        &mut self,
+        items: &[T],
+        fill: impl Fn(&T, &mut Vec<u8>) -> Result<(), E> + Sync,
+        text: impl for<'a> Fn(&'a T, &'a [u8]) -> Result<&'a str, Diagnostic> + Sync,
+    ) -> Vec<Result<Vec<Diagnostic>, E>> {
+        let check = |this: &Self, item: &T, buffer: &mut Vec<u8>| {
+            buffer.clear();
+            fill(item, buffer)?;
+            Ok(match text(item, buffer) {
+                Ok(text) => this.check_one(text),
+                Err(d) => Checked::Other {
+                    diagnostics: vec![d],
+                    named: None,
+                },
+            })
+        };
+        let this = &*self;
+        let first = each_buffered(items, |buffer, item| check(this, item, buffer));
         let mut added: Vec<Arc<Profile>> = Vec::new();
         let mut pending = Vec::with_capacity(first.len());
         for checked in first {
-            pending.push(match checked {
+            pending.push(checked.map(|checked| match checked {
                 Checked::Profile(loaded) => {
                     let Loaded { value, diagnostics } = *loaded;
                     if let Some(p) = value {
@@ -618,7 +663,7 @@ impl Catalogue {
                     (diagnostics, None)
                 }
                 Checked::Other { diagnostics, named } => (diagnostics, named),
-            });
+            }));
         }
         let this = &*self;
         let again = |diagnostics: &[Diagnostic], named: &Option<raw::ProfileRef>| {
@@ -632,16 +677,16 @@ impl Catalogue {
                         p.id == named.id && p.version.to_string() == named.version.as_str()
                     }))
         };
-        let todo: Vec<_> = pending.into_iter().zip(texts).collect();
-        each_owned(todo, |((diagnostics, named), text)| {
-            if again(&diagnostics, &named) {
-                match this.check_one(text) {
-                    Checked::Profile(loaded) => loaded.diagnostics,
-                    Checked::Other { diagnostics, .. } => diagnostics,
-                }
-            } else {
-                diagnostics
+        let todo: Vec<_> = pending.into_iter().zip(items).collect();
+        each_owned_buffered(todo, |buffer, (first, item)| {
+            let (diagnostics, named) = first?;
+            if !again(&diagnostics, &named) {
+                return Ok(diagnostics);
             }
+            Ok(match check(this, item, buffer)? {
+                Checked::Profile(loaded) => loaded.diagnostics,
+                Checked::Other { diagnostics, .. } => diagnostics,
+            })
         })
     }
 
@@ -885,16 +930,38 @@ fn each<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec
     }
 }
 
-/// As [`each`], taking the items.
-fn each_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+/// As [`each`], with a buffer for each thread (natively) that the items' work may use
+/// again from one item to the next.
+fn each_buffered<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&mut Vec<u8>, &T) -> R + Sync + Send,
+) -> Vec<R> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         use rayon::prelude::*;
-        items.into_par_iter().map(f).collect()
+        items.par_iter().map_init(Vec::new, f).collect()
     }
     #[cfg(target_arch = "wasm32")]
     {
-        items.into_iter().map(f).collect()
+        let mut buffer = Vec::new();
+        items.iter().map(|item| f(&mut buffer, item)).collect()
+    }
+}
+
+/// As [`each_buffered`], taking the items.
+fn each_owned_buffered<T: Send, R: Send>(
+    items: Vec<T>,
+    f: impl Fn(&mut Vec<u8>, T) -> R + Sync + Send,
+) -> Vec<R> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use rayon::prelude::*;
+        items.into_par_iter().map_init(Vec::new, f).collect()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut buffer = Vec::new();
+        items.into_iter().map(|item| f(&mut buffer, item)).collect()
     }
 }
 

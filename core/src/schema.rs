@@ -28,13 +28,14 @@ pub fn schema_text(kind: FileKind) -> String {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{check, is_valid};
+pub use native::{check, is_valid, is_valid_doc};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use super::schema_for;
     use crate::diag::{Diagnostic, pointer_push};
     use crate::parse::FileKind;
+    use crate::parse::json_doc::{Doc, DocJson};
     use jsonschema::error::ValidationErrorKind;
     use std::sync::OnceLock;
 
@@ -63,6 +64,24 @@ mod native {
     /// [`check`], which gathers every error).
     pub fn is_valid(kind: FileKind, document: &serde_json::Value) -> bool {
         validator(kind).is_some_and(|v| v.is_valid(document))
+    }
+
+    /// As [`is_valid`], for a document read in place by the JSON fast path (the same
+    /// schema, compiled for that representation the first time it is needed).
+    pub fn is_valid_doc(kind: FileKind, document: &Doc<'_>) -> bool {
+        static PROFILE: OnceLock<Option<jsonschema::Validator<DocJson>>> = OnceLock::new();
+        static ASSESSMENT: OnceLock<Option<jsonschema::Validator<DocJson>>> = OnceLock::new();
+        let cell = match kind {
+            FileKind::Profile => &PROFILE,
+            FileKind::Assessment => &ASSESSMENT,
+        };
+        cell.get_or_init(|| {
+            jsonschema::options_for::<DocJson>()
+                .build(&schema_for(kind))
+                .ok()
+        })
+        .as_ref()
+        .is_some_and(|v| v.is_valid(document))
     }
 
     /// Validates a JSON document against the schema of its kind; every error is reported,

@@ -8,11 +8,11 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 #[cfg(not(target_arch = "wasm32"))]
-use std::collections::{HashSet, hash_map::DefaultHasher};
+use std::collections::HashSet;
 use std::fmt;
-use std::hash::Hash;
 #[cfg(not(target_arch = "wasm32"))]
-use std::hash::{BuildHasher, BuildHasherDefault};
+use std::hash::BuildHasher;
+use std::hash::Hash;
 use std::marker::PhantomData;
 
 /// Text in one language (a plain string) or in several (`{en: ..., fr: ...}`).
@@ -427,7 +427,7 @@ where
 #[derive(Default)]
 struct Seen {
     #[cfg(not(target_arch = "wasm32"))]
-    hashes: HashSet<u64, BuildHasherDefault<DefaultHasher>>,
+    hashes: HashSet<u64, foldhash::fast::RandomState>,
 }
 
 impl Seen {
@@ -435,7 +435,7 @@ impl Seen {
     fn again<K: PartialEq + Hash, V>(&mut self, map: &UniqueMap<K, V>, key: &K) -> bool {
         #[cfg(not(target_arch = "wasm32"))]
         {
-            let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(key);
+            let hash = self.hashes.hasher().hash_one(key);
             !self.hashes.insert(hash) && map.get(key).is_some()
         }
         #[cfg(target_arch = "wasm32")]

@@ -19,15 +19,11 @@
 //! are refused here and so reported by the YAML path.
 
 use super::FileKind;
+use super::json_doc::Doc;
 use crate::model::raw;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Value};
+use serde::Deserialize;
 
-/// The longest key kept on the fast path, in characters; a longer one is left to the YAML
-/// path (a valid file's keys are field names and indicator ids, all far shorter).
-const LONGEST_KEY: usize = 100;
-
-/// The longest run of blanks kept on the fast path (with [`LONGEST_KEY`], a key and its
+/// The longest run of blanks kept on the fast path (with [`super::json_doc::LONGEST_KEY`], a key and its
 /// colon stay well within YAML's 1024 characters even when every character is escaped).
 const LONGEST_BLANKS: usize = 256;
 
@@ -38,16 +34,14 @@ pub fn assessment(text: &str) -> Option<raw::Assessment> {
     if !text.trim_start().starts_with('{') || in_doubt(text) {
         return None;
     }
-    let Strict(value) = serde_json::from_str(text).ok()?;
-    if value.get("kind").and_then(Value::as_str) != Some(FileKind::Assessment.as_str()) {
+    let doc = Doc::parse(text)?;
+    if doc.get("kind").and_then(Doc::as_str) != Some(FileKind::Assessment.as_str()) {
         return None;
     }
-    if !crate::schema::is_valid(FileKind::Assessment, &value) {
+    if !crate::schema::is_valid_doc(FileKind::Assessment, &doc) {
         return None;
     }
-    // Typed decoding from the text, not from `value`, whose mappings are sorted: the file's
-    // order of answers is kept, as the YAML path keeps it.
-    serde_json::from_str(text).ok()
+    raw::Assessment::deserialize(&doc).ok()
 }
 
 /// Whether the text holds something YAML could read otherwise than JSON does (see the
@@ -158,92 +152,9 @@ fn in_doubt_bytes(bytes: &[u8]) -> bool {
     false
 }
 
-/// A JSON value read with every duplicate key refused, and no key longer than
-/// [`LONGEST_KEY`].
-struct Strict(Value);
-
-impl<'de> Deserialize<'de> for Strict {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(StrictVisitor).map(Strict)
-    }
-}
-
-struct StrictVisitor;
-
-impl<'de> Visitor<'de> for StrictVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        serde_json::Number::from_f64(v)
-            .map(Value::Number)
-            .ok_or_else(|| E::custom("not a finite number"))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(Strict(item)) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut out = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if key.chars().count() > LONGEST_KEY {
-                return Err(de::Error::custom("a key too long for the fast path"));
-            }
-            let Strict(value) = map.next_value()?;
-            if out.insert(key, value).is_some() {
-                return Err(de::Error::custom("duplicate key"));
-            }
-        }
-        Ok(Value::Object(out))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn duplicate_keys_are_refused_not_collapsed() {
-        assert!(serde_json::from_str::<Strict>(r#"{"a": 1, "b": {"c": 1, "c": 2}}"#).is_err());
-        assert!(serde_json::from_str::<Strict>(r#"{"a": 1, "\u0061": 2}"#).is_err());
-        assert!(serde_json::from_str::<Strict>(r#"{"a": 1, "b": {"c": 1}}"#).is_ok());
-    }
 
     #[test]
     fn what_yaml_reads_otherwise_is_in_doubt() {

@@ -10,6 +10,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod json;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) mod json_doc;
 mod locate;
 mod tree;
 

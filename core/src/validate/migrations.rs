@@ -6,7 +6,7 @@ use super::Checker;
 use crate::diag::pointer_push;
 use crate::model::raw::{self, IdList, MigrationEntry};
 use crate::model::{Domain, Migration, MigrationRule};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 impl Checker {
     pub(super) fn migrations(
@@ -14,7 +14,7 @@ impl Checker {
         migrations: &[raw::Migration],
         version: &semver::Version,
         domains: &[Domain],
-        index: &HashMap<String, (usize, usize)>,
+        index: &crate::model::Index,
         replaces: &BTreeMap<String, String>,
     ) -> Vec<Migration> {
         let mut out = Vec::new();
@@ -61,7 +61,7 @@ impl Checker {
         migration: &raw::Migration,
         mptr: &str,
         domains: &[Domain],
-        index: &HashMap<String, (usize, usize)>,
+        index: &crate::model::Index,
         replaces: &BTreeMap<String, String>,
     ) -> BTreeMap<String, MigrationRule> {
         let mut rules = BTreeMap::new();

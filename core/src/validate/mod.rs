@@ -15,7 +15,6 @@ pub use assessment::{is_sha256, short_hash};
 use crate::diag::{Diagnostic, has_errors, pointer_push};
 use crate::model::raw;
 use crate::model::{Assessment, LocalizedText, Profile};
-use std::collections::HashMap;
 use time::{Date, Month};
 
 /// The file-format major version this build reads.
@@ -257,7 +256,7 @@ impl Checker {
         &mut self,
         id: &str,
         ptr: &str,
-        index: &HashMap<String, (usize, usize)>,
+        index: &crate::model::Index,
     ) -> &mut Diagnostic {
         self.error_with_suggestion(
             "unknown-indicator",

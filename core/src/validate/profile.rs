@@ -52,7 +52,7 @@ impl Checker {
             );
         }
         let mut domain_ids: HashMap<&str, usize> = HashMap::new();
-        let mut index = HashMap::new();
+        let mut index = crate::model::Index::default();
         let mut domains = Vec::new();
         for (d, domain) in p.domains.iter().enumerate() {
             let dptr = pointer_push("/domains", d);
@@ -326,7 +326,7 @@ impl Checker {
     fn caps(
         &mut self,
         caps: &[raw::Cap],
-        index: &HashMap<String, (usize, usize)>,
+        index: &crate::model::Index,
         domains: &HashMap<&str, usize>,
     ) -> Vec<Cap> {
         let mut out = Vec::new();
@@ -396,7 +396,7 @@ impl Checker {
     fn scenarios(
         &mut self,
         scenarios: &[raw::Scenario],
-        index: &HashMap<String, (usize, usize)>,
+        index: &crate::model::Index,
         domains: &HashMap<&str, usize>,
     ) -> Vec<Scenario> {
         let mut seen = HashSet::new();
