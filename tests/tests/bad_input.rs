@@ -13,6 +13,12 @@ const EXPECT: &[(&str, &str)] = &[
         "json-control-character.json",
         "control characters are not allowed",
     ),
+    // Found by the same target: a whole number beyond 64 bits, which serde_json reads as
+    // a float and YAML refuses; the fast path used to accept the file.
+    (
+        "json-integer-beyond-64-bits.json",
+        "answers.risk.shared-risk-information.value: the whole number 4222222222222222222222222222222222222 is too large (numbers are read up to 64 bits)",
+    ),
     (
         "action-bad-due.yaml",
         "the action for `governance.oga-roles` is due \"2026-02-30\", which is not a real date",

@@ -1,9 +1,10 @@
 //! The command line's fast path for assessments written in JSON (native builds only).
 //!
 //! JSON is YAML, so the syntax layer reads it with serde_yaml like any file, which costs
-//! most of the time of `tradeready validate` on many files. This reads a JSON file with
-//! serde_json instead, runs the same JSON Schema and the same typed decoding, and gives the
-//! decoded file only when every layer passed; the caller then runs the meaning layer and
+//! most of the time of `tradeready validate` on many files. This reads a JSON file once,
+//! with serde_json, into a document that borrows from the text ([`Doc`]), runs the same
+//! JSON Schema and the same typed decoding on it, and gives the decoded file only when
+//! every layer passed; the caller then runs the meaning layer and
 //! keeps the result only when it holds no error. Anything else (any error, any doubt) gives
 //! `None`, and the file goes the usual way, so that every diagnostic, its wording and its
 //! position are what the YAML path says. The path never changes an outcome: a file this
@@ -16,15 +17,16 @@
 //! not (NEL, LS, PS), `-0` (YAML's integer 0, JSON's float -0.0),
 //! a key not on the line of its colon or far from it (YAML's 1024-character limit on
 //! implicit keys). Duplicate keys, which serde_json's own `Value` would collapse silently,
-//! are refused here and so reported by the YAML path.
+//! are refused as the document is read, and so reported by the YAML path.
 
 use super::FileKind;
 use super::json_doc::Doc;
 use crate::model::raw;
 use serde::Deserialize;
 
-/// The longest run of blanks kept on the fast path (with [`super::json_doc::LONGEST_KEY`], a key and its
-/// colon stay well within YAML's 1024 characters even when every character is escaped).
+/// The longest run of blanks kept on the fast path (with [`super::json_doc::LONGEST_KEY`],
+/// a key and its colon stay well within YAML's 1024 characters even when every character
+/// is escaped).
 const LONGEST_BLANKS: usize = 256;
 
 /// An assessment in JSON through syntax, JSON Schema and typed decoding, or `None` when the

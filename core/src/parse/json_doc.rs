@@ -25,6 +25,10 @@ use std::fmt;
 /// path (a valid file's keys are field names and indicator ids, all far shorter).
 pub(super) const LONGEST_KEY: usize = 100;
 
+/// Below -2^63, a whole number is beyond `i64` (and above 2^64, beyond `u64`): a float
+/// this large may have been written as a whole number, which YAML reads otherwise.
+const BEYOND_64_BITS: f64 = 9.223_372_036_854_775_808e18;
+
 /// Above this many members, an object's keys are told apart by a hash set rather than
 /// each against every other.
 const FEW_MEMBERS: usize = 16;
@@ -127,6 +131,12 @@ impl<'de> Visitor<'de> for DocVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Doc<'de>, E> {
+        // serde_json reads a whole number beyond 64 bits as a float; YAML refuses one that
+        // fits in 128 bits. Any number of that size is left to the YAML path (found by the
+        // `json_fast_path` fuzz target).
+        if v.abs() >= BEYOND_64_BITS {
+            return Err(E::custom("a number beyond 64 bits"));
+        }
         Number::from_f64(v)
             .map(Doc::Number)
             .ok_or_else(|| E::custom("not a finite number"))
@@ -443,6 +453,20 @@ mod tests {
         let long = "x".repeat(LONGEST_KEY + 1);
         assert!(Doc::parse(&format!("{{\"{long}\": 1}}")).is_none());
         assert!(Doc::parse(&format!("{{\"{}\": 1}}", "é".repeat(LONGEST_KEY))).is_some());
+    }
+
+    #[test]
+    fn numbers_beyond_64_bits_are_refused() {
+        assert!(Doc::parse(r#"{"a": 18446744073709551615, "b": -9223372036854775808}"#).is_some());
+        assert!(Doc::parse(r#"{"a": 9.2e18, "b": -9.2e18}"#).is_some());
+        for text in [
+            r#"{"a": 18446744073709551616}"#,
+            r#"{"a": -9223372036854775809}"#,
+            r#"{"a": 4222222222222222222222222222222222222}"#,
+            r#"{"a": 1e19}"#,
+        ] {
+            assert!(Doc::parse(text).is_none(), "{text}");
+        }
     }
 
     #[test]

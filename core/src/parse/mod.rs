@@ -306,6 +306,20 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// serde_yaml's words for a whole number beyond 64 bits ("invalid type: integer `N` as
+/// u128, expected any YAML value"), said plainly; the place before them is kept.
+fn too_large_integer(message: &str) -> Option<String> {
+    let (before, rest) = message.split_once("invalid type: integer `")?;
+    let (number, after) = rest.split_once('`')?;
+    if !(after.starts_with(" as u128") || after.starts_with(" as i128")) {
+        return None;
+    }
+    let after = after.find(" at line ").map_or("", |i| &after[i..]);
+    Some(format!(
+        "{before}the whole number {number} is too large (numbers are read up to 64 bits){after}"
+    ))
+}
+
 fn yaml_error(error: &serde_yaml::Error) -> Diagnostic {
     let mut message = error.to_string();
     let code = if message.contains("recursion limit") {
@@ -316,6 +330,9 @@ fn yaml_error(error: &serde_yaml::Error) -> Diagnostic {
         "alias-bomb"
     } else if message.contains("unknown field") || message.contains("missing field") {
         "schema"
+    } else if let Some(plain) = too_large_integer(&message) {
+        message = plain;
+        "wrong-type"
     } else if message.contains("invalid type")
         || message.contains("invalid value")
         || message.contains("unknown variant")
