@@ -27,7 +27,7 @@ pub(super) const LONGEST_KEY: usize = 100;
 
 /// Below -2^63, a whole number is beyond `i64` (and above 2^64, beyond `u64`): a float
 /// this large may have been written as a whole number, which YAML reads otherwise.
-const BEYOND_64_BITS: f64 = 9.223_372_036_854_775_808e18;
+const BEYOND_64_BITS: f64 = -(i64::MIN as f64);
 
 /// Above this many members, an object's keys are told apart by a hash set rather than
 /// each against every other.
