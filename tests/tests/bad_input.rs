@@ -19,6 +19,11 @@ const EXPECT: &[(&str, &str)] = &[
         "json-integer-beyond-64-bits.json",
         "answers.risk.shared-risk-information.value: the whole number 4222222222222222222222222222222222222 is too large (numbers are read up to 64 bits)",
     ),
+    // And a tab before the opening brace, which YAML refuses at the start of a line.
+    (
+        "json-tab-before-the-brace.json",
+        "1:1: found character that cannot start any token",
+    ),
     (
         "action-bad-due.yaml",
         "the action for `governance.oga-roles` is due \"2026-02-30\", which is not a real date",

@@ -14,7 +14,8 @@
 //! Where YAML reads JSON text differently from a JSON parser, the text is left to the YAML
 //! path (see [`in_doubt`]): an escaped UTF-16 surrogate and the characters YAML refuses in
 //! a file (DEL, the C1 controls, U+FFFE, U+FFFF), the line breaks YAML knows and JSON does
-//! not (NEL, LS, PS), `-0` (YAML's integer 0, JSON's float -0.0),
+//! not (NEL, LS, PS), `-0` (YAML's integer 0, JSON's float -0.0), a tab before or after
+//! the outermost braces, a whole number beyond 64 bits ([`Doc`] refuses it),
 //! a key not on the line of its colon or far from it (YAML's 1024-character limit on
 //! implicit keys). Duplicate keys, which serde_json's own `Value` would collapse silently,
 //! are refused as the document is read, and so reported by the YAML path.
@@ -54,6 +55,13 @@ pub fn assessment(text: &str) -> Option<raw::Assessment> {
 /// is looked at byte by byte ([`in_doubt_bytes`]).
 fn in_doubt(text: &str) -> bool {
     use memchr::memmem;
+    // A tab before the opening brace or after the closing one, where YAML is in block
+    // context: it refuses a tab at the start of a line there (found by the fuzz target).
+    let before = &text[..text.len() - text.trim_start().len()];
+    let after = &text[text.trim_end().len()..];
+    if before.contains('\t') || after.contains('\t') {
+        return true;
+    }
     let bytes = text.as_bytes();
     if memchr::memchr3(b'\\', b'\t', b'\r', bytes).is_some()
         || memmem::find(bytes, &[b' '; 64]).is_some()
@@ -157,6 +165,21 @@ fn in_doubt_bytes(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tab_outside_the_braces_is_in_doubt() {
+        for text in [
+            "\t{\"a\": 1}",
+            "\n\t{\"a\": 1}",
+            "{\"a\": 1}\n\t",
+            "{\"a\": 1}\t",
+        ] {
+            assert!(in_doubt(text), "{text:?}");
+        }
+        for text in ["{\t\"a\":\t1}", "{\n\t\"a\": 1\n}\n", " {\"a\": 1} "] {
+            assert!(!in_doubt(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn what_yaml_reads_otherwise_is_in_doubt() {

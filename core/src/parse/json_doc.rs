@@ -1,10 +1,12 @@
 //! A JSON document read in place, for the command line's JSON fast path ([`super::json`]).
 //!
-//! serde_json's own `Value` owns every key and string and keeps each object in a hash map;
-//! building it took most of the time of `tradeready validate` on many files. A [`Doc`]
+//! serde_json's own `Value` owns every key and string and keeps each object in a sorted
+//! map (so that typed decoding had to read the text a second time, to keep the file's
+//! order of answers); the two readings took most of the time of `tradeready validate` on
+//! many files. A [`Doc`]
 //! borrows its keys and strings from the text (owning only those with an escape in them),
 //! keeps each object's members in a vector in the file's order, and refuses a duplicate
-//! key or one longer than [`LONGEST_KEY`] while it is read. The same one reading then serves
+//! key, one longer than [`LONGEST_KEY`] or a number beyond 64 bits while it is read. The same one reading then serves
 //! both later layers:
 //! - the JSON Schema, through jsonschema's interface for a custom representation
 //!   ([`DocJson`]; the `conformance` test below runs that crate's own contract check);
@@ -50,7 +52,8 @@ pub enum Doc<'a> {
 pub type Error = de::value::Error;
 
 impl<'a> Doc<'a> {
-    /// Reads a JSON text; `None` when it is not JSON, or has a duplicate or too long key.
+    /// Reads a JSON text; `None` when it is not JSON, or has a duplicate or too long key,
+    /// or a number beyond 64 bits.
     pub fn parse(text: &'a str) -> Option<Doc<'a>> {
         serde_json::from_str(text).ok()
     }

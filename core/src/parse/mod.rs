@@ -343,14 +343,22 @@ fn yaml_error(error: &serde_yaml::Error) -> Diagnostic {
     } else {
         "yaml-syntax"
     };
-    let hint = message
-        .contains("expected struct Answer")
-        .then_some("write the answer as {value: ...}, or {na: <reason>} where it does not apply");
+    let hint = if message.contains("expected struct Answer") {
+        Some("write the answer as {value: ...}, or {na: <reason>} where it does not apply")
+    } else if message.contains("cannot start any token") {
+        Some(
+            "YAML indents with spaces, never tabs; and a value starting with @ or ` must be quoted",
+        )
+    } else {
+        None
+    };
     let d = match error.location() {
         Some(location) => {
             let suffix = format!(" at line {} column {}", location.line(), location.column());
-            if let Some(stripped) = message.strip_suffix(&suffix) {
-                message = stripped.to_owned();
+            // The place is given apart; serde_yaml also writes it at the end of the
+            // message, or before the words on what it was doing.
+            if let Some(at) = message.find(&suffix) {
+                message.replace_range(at..at + suffix.len(), "");
             }
             Diagnostic::error(code, "", message).at(location.line(), location.column())
         }
