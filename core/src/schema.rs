@@ -28,7 +28,7 @@ pub fn schema_text(kind: FileKind) -> String {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{check, is_valid, is_valid_doc};
+pub use native::{check, is_valid_doc};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -60,14 +60,9 @@ mod native {
             .as_ref()
     }
 
-    /// Whether a JSON document is valid against the schema of its kind (quicker than
-    /// [`check`], which gathers every error).
-    pub fn is_valid(kind: FileKind, document: &serde_json::Value) -> bool {
-        validator(kind).is_some_and(|v| v.is_valid(document))
-    }
-
-    /// As [`is_valid`], for a document read in place by the JSON fast path (the same
-    /// schema, compiled for that representation the first time it is needed).
+    /// Whether a document read in place by the JSON fast path is valid against the schema
+    /// of its kind (quicker than [`check`], which gathers every error; the same schema,
+    /// compiled for that representation the first time it is needed).
     pub fn is_valid_doc(kind: FileKind, document: &Doc<'_>) -> bool {
         static PROFILE: OnceLock<Option<jsonschema::Validator<DocJson>>> = OnceLock::new();
         static ASSESSMENT: OnceLock<Option<jsonschema::Validator<DocJson>>> = OnceLock::new();

@@ -61,7 +61,7 @@ impl<'a> Doc<'a> {
     /// The member of an object with this key.
     pub fn get(&self, key: &str) -> Option<&Doc<'a>> {
         match self {
-            Doc::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            Doc::Object(members) => member(members, key),
             _ => None,
         }
     }
@@ -91,6 +91,12 @@ impl<'a> Doc<'a> {
             ),
         }
     }
+}
+
+/// The member of an object with this key (a walk: an object's members are few, or are
+/// looked at all in turn).
+fn member<'d, 'a>(members: &'d [(Cow<'a, str>, Doc<'a>)], key: &str) -> Option<&'d Doc<'a>> {
+    members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
 /// Whether two members of an object share a key.
@@ -417,7 +423,7 @@ impl<'a> Object<'a, DocJson> for &'a [(Cow<'a, str>, Doc<'a>)] {
     }
 
     fn get(&self, key: &String) -> Option<&'a Doc<'a>> {
-        self.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        member(self, key)
     }
 
     fn members(&self) -> Self::MembersIter {
