@@ -301,6 +301,12 @@ for (const [where, url] of [['served', SERVED], ['file://', SINGLE]]) {
     const k = (await page.getAttribute(`fieldset.conflict[data-indicator="${id}"]:not([data-target])`, 'id')).replace('conflict-', '');
     await page.check(`#pick-${k}-1`);
     assert.equal(await toSettle(), before - 1);
+    // A rule for the differences left open leaves the group's own pick as it is.
+    await page.check('#rule-lowest');
+    assert.ok(await page.isChecked(`#pick-${k}-1`), 'the pick survives choosing a rule');
+    await page.check('#rule-none');
+    assert.ok(await page.isChecked(`#pick-${k}-1`), 'and going back to no rule');
+    assert.equal(await toSettle(), before - 1);
     // The respondents answered 1.0.0: the agreed draft is offered to be carried forward to
     // the version the app embeds; the file as agreed holds the settled answer, uncommented.
     await page.click('#open-consensus');

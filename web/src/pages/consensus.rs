@@ -12,7 +12,7 @@ use crate::i18n::Interface;
 use crate::state::{FileSet, FileState};
 use crate::words::shown;
 use std::collections::BTreeMap;
-use tradeready::merge::{Consensus, Resolve, merge};
+use tradeready::merge::{Conflict, Consensus, Resolve, merge};
 use tradeready::model::{AnswerValue, Response, Value};
 use yew::prelude::*;
 
@@ -32,18 +32,36 @@ fn as_answer(value: &Value) -> AnswerValue {
     }
 }
 
-/// The consensus with the group's choices applied: conflict (by position) → respondent
-/// (by position among those who answered).
-fn settled(mut consensus: Consensus, picks: &BTreeMap<usize, usize>) -> Consensus {
-    for (&k, &j) in picks {
-        let Some(conflict) = consensus.report.conflicts.get(k) else {
-            continue;
-        };
-        let Some(given) = conflict.answers.get(j) else {
-            continue;
-        };
-        let (id, response) = (conflict.id.clone(), given.response.clone());
-        if conflict.target {
+/// What the group picked, by difference (indicator id, whether it is the target): the
+/// respondent whose answer it took and that answer. Kept by what it is, not by position, so
+/// that a change of rule or of the files never moves a pick to another difference or another
+/// answer; a pick whose answer no longer differs, or no one gives any more, lapses.
+type Picks = BTreeMap<(String, bool), (String, Response)>;
+
+/// Where, among the answers to a difference, the group's pick is: the same respondent with
+/// the same answer, else the first who gives that answer; None when no one does.
+fn picked(conflict: &Conflict, picks: &Picks) -> Option<usize> {
+    let (who, response) = picks.get(&(conflict.id.clone(), conflict.target))?;
+    let answers = &conflict.answers;
+    answers
+        .iter()
+        .position(|g| g.respondent == *who && g.response == *response)
+        .or_else(|| answers.iter().position(|g| g.response == *response))
+}
+
+/// The consensus with the group's choices applied.
+fn settled(mut consensus: Consensus, picks: &Picks) -> Consensus {
+    let chosen: Vec<(String, bool, Response)> = consensus
+        .report
+        .conflicts
+        .iter()
+        .filter_map(|c| {
+            let j = picked(c, picks)?;
+            Some((c.id.clone(), c.target, c.answers[j].response.clone()))
+        })
+        .collect();
+    for (id, target, response) in chosen {
+        if target {
             if let (Some(t), Response::Value(v)) =
                 (consensus.targets.iter_mut().find(|t| t.id == id), response)
             {
@@ -64,7 +82,7 @@ pub fn consensus_page(props: &Props) -> Html {
     let sets = use_context::<SetsHandle>().expect("inside the views module's root");
     let (t, many, lang) = (ctx.t(), ctx.state.lang.many(), ctx.state.lang);
     let rule = use_state(Resolve::default);
-    let picks = use_state(BTreeMap::<usize, usize>::new);
+    let picks = use_state(Picks::new);
     let files: Vec<_> = sets
         .consensus
         .iter()
@@ -93,11 +111,11 @@ pub fn consensus_page(props: &Props) -> Html {
         )
     };
     let rule_choice = |value: Resolve, label: &'static str, id: &'static str| {
-        let (rule, picks) = (rule.clone(), picks.clone());
+        let rule = rule.clone();
         html! {
             <label class="check">
                 <input type="radio" name="rule" id={id} checked={*rule == value}
-                    onchange={Callback::from(move |_: Event| { rule.set(value); picks.set(BTreeMap::new()); })} />
+                    onchange={Callback::from(move |_: Event| { rule.set(value); })} />
                 { " " }{ label }
             </label>
         }
@@ -119,10 +137,10 @@ pub fn consensus_page(props: &Props) -> Html {
             let open_count = report
                 .conflicts
                 .iter()
-                .enumerate()
-                .filter(|(k, c)| c.resolved.is_none() && !picks.contains_key(k))
+                .filter(|c| c.resolved.is_none() && picked(c, &picks).is_none())
                 .count();
             let conflicts = report.conflicts.iter().enumerate().map(|(k, c)| {
+                let chosen = picked(c, &picks);
                 let indicator = profile.indicator(&c.id).map(|(_, i)| i);
                 let value_shown = |v: &Value| match indicator {
                     Some(i) => answer_shown(i, &as_answer(v), t, code, &default),
@@ -143,13 +161,13 @@ pub fn consensus_page(props: &Props) -> Html {
                                 let who = consensus.respondents.iter().position(|(l, _)| *l == g.respondent)
                                     .and_then(|i| files.get(i)).map(|f| f.name.clone()).unwrap_or_default();
                                 let pick = {
-                                    let picks = picks.clone();
-                                    Callback::from(move |_: Event| { let mut p = (*picks).clone(); p.insert(k, j); picks.set(p); })
+                                    let (picks, key, given) = (picks.clone(), (c.id.clone(), c.target), (g.respondent.clone(), g.response.clone()));
+                                    Callback::from(move |_: Event| { let mut p = (*picks).clone(); p.insert(key.clone(), given.clone()); picks.set(p); })
                                 };
                                 let id = format!("pick-{k}-{j}");
                                 html! {
                                     <li>
-                                        <input type="radio" name={format!("pick-{k}")} id={id.clone()} checked={picks.get(&k) == Some(&j)} onchange={pick} aria-label={format!("{} {}", many.settle, g.respondent)} />
+                                        <input type="radio" name={format!("pick-{k}")} id={id.clone()} checked={chosen == Some(j)} onchange={pick} aria-label={format!("{} {}", many.settle, g.respondent)} />
                                         <label for={id}>
                                             <strong>{ format!("{} ", g.respondent) }</strong>
                                             <span class="meta">{ format!("({who}) ") }</span>
