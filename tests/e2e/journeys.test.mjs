@@ -1116,6 +1116,7 @@ test('served: numbers and percentages are never clamped or dropped without a wor
   await enter(box, '150');
   assert.equal(await page.textContent(`${card} .problem.entry`), 'Non enregistré : un pourcentage va de 0 à 100.');
   assert.equal(await page.getAttribute(box, 'aria-invalid'), 'true');
+  assert.equal(await page.inputValue(box), '150', 'what was typed stays in the box, to be corrected');
   await waitSaved(page, 'communication.partner-protocols', 0.455);
   await enter(box, '-5');
   assert.equal(await page.textContent(`${card} .problem.entry`), 'Non enregistré : un pourcentage va de 0 à 100.');
@@ -1123,6 +1124,7 @@ test('served: numbers and percentages are never clamped or dropped without a wor
   // Not a number.
   await enter(box, 'environ 40');
   assert.match(await page.textContent(`${card} .problem.entry`), /^Non enregistré : ce n'est pas un nombre\./);
+  assert.equal(await page.inputValue(box), 'environ 40');
   await waitSaved(page, 'communication.partner-protocols', 0.455);
   // A share typed as a share: saved as typed, with the question and a button that applies it.
   await enter(box, '0,45');
@@ -1164,6 +1166,14 @@ test('served: numbers and percentages are never clamped or dropped without a wor
   assert.match(yaml, /^ {2}communication\.partner-protocols:\n {4}value: 0\.45$/m);
   assert.match(yaml, /^ {2}communication\.first-advisory:\n {4}value: 12\.5$/m);
   assert.match(yaml, /^ {2}communication\.partner-protocols: 0\.805$/m);
+  // A refusal lasts while the value it was refused over is saved: clearing the answer
+  // empties the box and ends it.
+  await enter(hours, 'two days');
+  assert.equal(await page.inputValue(hours), 'two days');
+  await page.click(`${hoursCard} button.clear`);
+  await waitSaved(page, 'communication.first-advisory', undefined);
+  assert.equal(await page.inputValue(hours), '');
+  assert.equal(await page.getAttribute(hours, 'aria-invalid'), null);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -324,6 +324,9 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
             run(Command::new(bin)
                 .arg(bindgen_out.join(name))
                 .args(passes)
+                // The producers and target-features sections name the compiler and the
+                // features for tools; a browser reads neither (about 200 bytes sent).
+                .args(["--strip-producers", "--strip-target-features"])
                 .args([
                     "--enable-bulk-memory",
                     "--enable-nontrapping-float-to-int",

@@ -53,10 +53,17 @@ pub(crate) fn number_shown(value: Option<&AnswerValue>, lang: &str) -> String {
 }
 
 /// What a number or percentage box says about its last entry, beside it.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 enum Feedback {
-    /// The entry was refused and not saved; the value saved before stays.
-    Refused(Refusal),
+    /// The entry was refused and not saved; the value saved before stays. The box keeps
+    /// what was typed, so that it can be corrected, for as long as that saved value is the
+    /// one it was refused over (a change from elsewhere, such as "Clear the answer", ends
+    /// it).
+    Refused {
+        refusal: Refusal,
+        typed: AttrValue,
+        over: Option<f64>,
+    },
     /// A percentage saved as typed (under 1 %) that was perhaps a share: the percentage meant.
     DidYouMean(f64),
 }
@@ -66,7 +73,8 @@ enum Feedback {
 /// what the box says about its last entry.
 struct NumberBox<'a> {
     id: String,
-    shown: String,
+    /// The value saved (a percentage as a share), which the box shows as written in `lang`.
+    saved: Option<f64>,
     percent: bool,
     non_negative: bool,
     disabled: bool,
@@ -83,7 +91,7 @@ impl NumberBox<'_> {
     fn view(self) -> Html {
         let NumberBox {
             id,
-            shown,
+            saved,
             percent,
             non_negative,
             disabled,
@@ -118,14 +126,30 @@ impl NumberBox<'_> {
                         set.emit(value);
                     }
                     // Not saved: the value saved before stays, and the box says why.
-                    Err(refusal) => feedback.set(Some(Feedback::Refused(refusal))),
+                    Err(refusal) => feedback.set(Some(Feedback::Refused {
+                        refusal,
+                        typed: raw.into(),
+                        over: saved,
+                    })),
                 }
             })
         };
-        let refused = matches!(*feedback, Some(Feedback::Refused(_)));
-        let message = match *feedback {
+        // A refusal over a value since changed from elsewhere is over.
+        let current = match &*feedback {
+            Some(Feedback::Refused { over, .. }) if *over != saved => None,
+            other => other.clone(),
+        };
+        let refused = matches!(current, Some(Feedback::Refused { .. }));
+        let shown = match &current {
+            Some(Feedback::Refused { typed, .. }) => typed.to_string(),
+            _ => saved
+                .map(|v| numbers::written(if percent { v * 100.0 } else { v }, lang))
+                .unwrap_or_default(),
+        };
+        let refused_or_said = current.is_some();
+        let message = match current {
             None => html! {},
-            Some(Feedback::Refused(refusal)) => html! {
+            Some(Feedback::Refused { refusal, .. }) => html! {
                 <p class="problem entry" id={message_id.clone()} role="alert">{ match refusal {
                     Refusal::NotANumber => t.not_a_number,
                     Refusal::PercentOutOfRange => t.percent_out_of_range,
@@ -155,7 +179,7 @@ impl NumberBox<'_> {
                     <input type="text" inputmode={(percent || non_negative).then_some("decimal")} id={id.clone()} value={shown}
                         autocomplete="off" disabled={disabled} aria-labelledby={labelled_by}
                         aria-invalid={refused.then_some("true")}
-                        aria-describedby={feedback.is_some().then_some(message_id)}
+                        aria-describedby={refused_or_said.then_some(message_id)}
                         onchange={onchange} />
                     <span class="unit">{ unit }</span>
                     if let Some(hint) = hint { <span class="hint">{ hint }</span> }
@@ -272,7 +296,7 @@ pub fn indicator_form(props: &Props) -> Html {
         IndicatorKind::Ratio { .. } => html! {
             <div class="entry-row">{ NumberBox {
                 id: dom_id(&id, "value"),
-                shown: percent_shown(value.as_ref(), lang),
+                saved: value.as_ref().and_then(AnswerValue::as_f64),
                 percent: true,
                 non_negative: true,
                 disabled: na.is_some(),
@@ -292,7 +316,7 @@ pub fn indicator_form(props: &Props) -> Html {
         } => html! {
             <div class="entry-row">{ NumberBox {
                 id: dom_id(&id, "value"),
-                shown: number_shown(value.as_ref(), lang),
+                saved: value.as_ref().and_then(AnswerValue::as_f64),
                 percent: false,
                 non_negative: refuses_negative(unit.as_ref(), *baseline, *target),
                 disabled: na.is_some(),
@@ -365,7 +389,7 @@ pub fn indicator_form(props: &Props) -> Html {
         IndicatorKind::Ratio { .. } => Some(
             NumberBox {
                 id: target_id.clone(),
-                shown: percent_shown(target.as_ref(), lang),
+                saved: target.as_ref().and_then(AnswerValue::as_f64),
                 percent: true,
                 non_negative: true,
                 disabled: false,
@@ -386,7 +410,7 @@ pub fn indicator_form(props: &Props) -> Html {
         } => Some(
             NumberBox {
                 id: target_id.clone(),
-                shown: number_shown(target.as_ref(), lang),
+                saved: target.as_ref().and_then(AnswerValue::as_f64),
                 percent: false,
                 non_negative: refuses_negative(unit.as_ref(), *baseline, *goal),
                 disabled: false,
