@@ -325,7 +325,7 @@ fn dist(optimise: Optimise) -> Result<PathBuf> {
                 .arg(bindgen_out.join(name))
                 .args(passes)
                 // The producers and target-features sections name the compiler and the
-                // features for tools; a browser reads neither (about 200 bytes sent).
+                // features for tools; a browser reads neither (about 110 bytes sent).
                 .args(["--strip-producers", "--strip-target-features"])
                 .args([
                     "--enable-bulk-memory",

@@ -38,17 +38,18 @@ pub(crate) fn dom_id(indicator: &str, part: &str) -> String {
 /// A share as the percentage the user sees, as written in the language: exactly what was
 /// typed (0.45 stays 0.45), without binary noise.
 pub(crate) fn percent_shown(value: Option<&AnswerValue>, lang: &str) -> String {
-    value
-        .and_then(AnswerValue::as_f64)
-        .map(|v| numbers::written(v * 100.0, lang))
-        .unwrap_or_default()
+    written_in_box(value.and_then(AnswerValue::as_f64), true, lang)
 }
 
 /// A number as the user sees it, as written in the language.
 pub(crate) fn number_shown(value: Option<&AnswerValue>, lang: &str) -> String {
+    written_in_box(value.and_then(AnswerValue::as_f64), false, lang)
+}
+
+/// A saved number as its box writes it: a share as its percentage when `percent`.
+fn written_in_box(value: Option<f64>, percent: bool, lang: &str) -> String {
     value
-        .and_then(AnswerValue::as_f64)
-        .map(|v| numbers::written(v, lang))
+        .map(|v| numbers::written(if percent { v * 100.0 } else { v }, lang))
         .unwrap_or_default()
 }
 
@@ -142,9 +143,7 @@ impl NumberBox<'_> {
         let refused = matches!(current, Some(Feedback::Refused { .. }));
         let shown = match &current {
             Some(Feedback::Refused { typed, .. }) => typed.to_string(),
-            _ => saved
-                .map(|v| numbers::written(if percent { v * 100.0 } else { v }, lang))
-                .unwrap_or_default(),
+            _ => written_in_box(saved, percent, lang),
         };
         let refused_or_said = current.is_some();
         let message = match current {
